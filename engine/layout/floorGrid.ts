@@ -1,0 +1,124 @@
+import { bbox, edges, strictlyInside } from './geometry/polygon.ts';
+import { pointSegmentDistance } from './geometry/segment.ts';
+import type { Point, Polygon } from './geometry/types.ts';
+
+/**
+ * The walkable floor on a square grid: a cell is free when a disc of `radius` (half the body
+ * width) centred on it touches no wall and no obstacle. Cell i covers column i % cols, row
+ * floor(i / cols); its centre is (x0 + (col + ½)·cell, y0 + (row + ½)·cell).
+ */
+export type FloorGrid = {
+  x0: number;
+  y0: number;
+  cell: number;
+  cols: number;
+  rows: number;
+  radius: number;
+  free: Uint8Array;
+};
+
+/** Grids larger than this many cells get coarser cells, so a huge outline cannot exhaust memory. */
+const MAX_CELLS = 4_000_000;
+
+export function buildFloorGrid(
+  floor: { outline: Polygon; obstacles: readonly { polygon: Polygon }[] },
+  { radius = 0.25, cell = 0.1 }: { radius?: number; cell?: number } = {},
+): FloorGrid {
+  const box = bbox(floor.outline);
+  const w = Math.max(box.maxX - box.minX, cell);
+  const h = Math.max(box.maxY - box.minY, cell);
+  const size = Math.max(cell, Math.sqrt((w * h) / MAX_CELLS));
+  const cols = Math.ceil(w / size);
+  const rows = Math.ceil(h / size);
+  const grid: FloorGrid = {
+    x0: box.minX,
+    y0: box.minY,
+    cell: size,
+    cols,
+    rows,
+    radius,
+    free: new Uint8Array(cols * rows),
+  };
+  fillPolygon(grid, floor.outline, 1);
+  for (const [a, b] of edges(floor.outline)) blockNearSegment(grid, a, b, radius);
+  for (const o of floor.obstacles) {
+    fillPolygon(grid, o.polygon, 0);
+    for (const [a, b] of edges(o.polygon)) blockNearSegment(grid, a, b, radius);
+  }
+  return grid;
+}
+
+export function cellCentre(g: FloorGrid, i: number): Point {
+  return [g.x0 + ((i % g.cols) + 0.5) * g.cell, g.y0 + (Math.floor(i / g.cols) + 0.5) * g.cell];
+}
+
+/** Indices of the cells whose centres lie within `r` of the segment a-b (a point when a = b). */
+export function cellsNear(g: FloorGrid, a: Point, b: Point, r: number): number[] {
+  const out: number[] = [];
+  const c0 = Math.max(0, Math.floor((Math.min(a[0], b[0]) - r - g.x0) / g.cell));
+  const c1 = Math.min(g.cols - 1, Math.floor((Math.max(a[0], b[0]) + r - g.x0) / g.cell));
+  const r0 = Math.max(0, Math.floor((Math.min(a[1], b[1]) - r - g.y0) / g.cell));
+  const r1 = Math.min(g.rows - 1, Math.floor((Math.max(a[1], b[1]) + r - g.y0) / g.cell));
+  for (let row = r0; row <= r1; row++) {
+    for (let col = c0; col <= c1; col++) {
+      const i = row * g.cols + col;
+      if (pointSegmentDistance(cellCentre(g, i), a, b) <= r) out.push(i);
+    }
+  }
+  return out;
+}
+
+/** Indices of the cells whose centres lie strictly inside the polygon. */
+export function cellsInside(g: FloorGrid, poly: Polygon): number[] {
+  const out: number[] = [];
+  const box = bbox(poly);
+  const c0 = Math.max(0, Math.floor((box.minX - g.x0) / g.cell));
+  const c1 = Math.min(g.cols - 1, Math.floor((box.maxX - g.x0) / g.cell));
+  const r0 = Math.max(0, Math.floor((box.minY - g.y0) / g.cell));
+  const r1 = Math.min(g.rows - 1, Math.floor((box.maxY - g.y0) / g.cell));
+  for (let row = r0; row <= r1; row++) {
+    for (let col = c0; col <= c1; col++) {
+      const i = row * g.cols + col;
+      if (strictlyInside(poly, cellCentre(g, i))) out.push(i);
+    }
+  }
+  return out;
+}
+
+function fillPolygon(g: FloorGrid, poly: Polygon, value: 0 | 1) {
+  for (const i of cellsInside(g, poly)) g.free[i] = value;
+}
+
+function blockNearSegment(g: FloorGrid, a: Point, b: Point, r: number) {
+  // A hair under r, so that a corridor exactly one body wide stays passable on the grid.
+  for (const i of cellsNear(g, a, b, r - 1e-9)) g.free[i] = 0;
+}
+
+/** Marks every free cell reachable from the seeds by 4-neighbour steps through free cells. */
+export function flood(g: FloorGrid, seeds: Iterable<number>): Uint8Array {
+  const reached = new Uint8Array(g.free.length);
+  const queue = new Int32Array(g.free.length);
+  let head = 0;
+  let tail = 0;
+  for (const s of seeds) {
+    if (g.free[s] && !reached[s]) {
+      reached[s] = 1;
+      queue[tail++] = s;
+    }
+  }
+  while (head < tail) {
+    const i = queue[head++] as number;
+    const col = i % g.cols;
+    const visit = (j: number) => {
+      if (g.free[j] && !reached[j]) {
+        reached[j] = 1;
+        queue[tail++] = j;
+      }
+    };
+    if (col > 0) visit(i - 1);
+    if (col < g.cols - 1) visit(i + 1);
+    if (i >= g.cols) visit(i - g.cols);
+    if (i + g.cols < g.free.length) visit(i + g.cols);
+  }
+  return reached;
+}
