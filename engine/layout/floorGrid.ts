@@ -1,4 +1,4 @@
-import { bbox, edges, strictlyInside } from './geometry/polygon.ts';
+import { bbox, edges } from './geometry/polygon.ts';
 import { pointSegmentDistance } from './geometry/segment.ts';
 import type { Point, Polygon } from './geometry/types.ts';
 
@@ -52,46 +52,90 @@ export function cellCentre(g: FloorGrid, i: number): Point {
   return [g.x0 + ((i % g.cols) + 0.5) * g.cell, g.y0 + (Math.floor(i / g.cols) + 0.5) * g.cell];
 }
 
-/** Indices of the cells whose centres lie within `r` of the segment a-b (a point when a = b). */
-export function cellsNear(g: FloorGrid, a: Point, b: Point, r: number): number[] {
-  const out: number[] = [];
+/**
+ * Calls `visit` for each cell whose centre lies within `r` of the segment a-b (a point when
+ * a = b); stops early and returns true as soon as `visit` returns true.
+ */
+export function someCellNear(
+  g: FloorGrid,
+  a: Point,
+  b: Point,
+  r: number,
+  visit: (i: number) => boolean,
+): boolean {
   const c0 = Math.max(0, Math.floor((Math.min(a[0], b[0]) - r - g.x0) / g.cell));
   const c1 = Math.min(g.cols - 1, Math.floor((Math.max(a[0], b[0]) + r - g.x0) / g.cell));
   const r0 = Math.max(0, Math.floor((Math.min(a[1], b[1]) - r - g.y0) / g.cell));
   const r1 = Math.min(g.rows - 1, Math.floor((Math.max(a[1], b[1]) + r - g.y0) / g.cell));
   for (let row = r0; row <= r1; row++) {
+    const y = g.y0 + (row + 0.5) * g.cell;
     for (let col = c0; col <= c1; col++) {
-      const i = row * g.cols + col;
-      if (pointSegmentDistance(cellCentre(g, i), a, b) <= r) out.push(i);
+      const x = g.x0 + (col + 0.5) * g.cell;
+      if (pointSegmentDistance([x, y], a, b) <= r && visit(row * g.cols + col)) return true;
     }
   }
+  return false;
+}
+
+/**
+ * Calls `visit` for each cell whose centre lies inside the polygon (even-odd, by scanline);
+ * stops early and returns true as soon as `visit` returns true.
+ */
+export function someCellInside(g: FloorGrid, poly: Polygon, visit: (i: number) => boolean): boolean {
+  const box = bbox(poly);
+  const r0 = Math.max(0, Math.floor((box.minY - g.y0) / g.cell));
+  const r1 = Math.min(g.rows - 1, Math.floor((box.maxY - g.y0) / g.cell));
+  const xs: number[] = [];
+  for (let row = r0; row <= r1; row++) {
+    const y = g.y0 + (row + 0.5) * g.cell;
+    xs.length = 0;
+    for (const [p, q] of edges(poly)) {
+      if (p[1] > y !== q[1] > y) xs.push(p[0] + ((y - p[1]) * (q[0] - p[0])) / (q[1] - p[1]));
+    }
+    xs.sort((u, v) => u - v);
+    for (let k = 0; k + 1 < xs.length; k += 2) {
+      // Centres strictly between the two crossings.
+      const c0 = Math.max(0, Math.floor(((xs[k] as number) - g.x0) / g.cell - 0.5) + 1);
+      const c1 = Math.min(g.cols - 1, Math.ceil(((xs[k + 1] as number) - g.x0) / g.cell - 0.5) - 1);
+      for (let col = c0; col <= c1; col++) if (visit(row * g.cols + col)) return true;
+    }
+  }
+  return false;
+}
+
+/** Indices of the cells whose centres lie within `r` of the segment a-b. */
+export function cellsNear(g: FloorGrid, a: Point, b: Point, r: number): number[] {
+  const out: number[] = [];
+  someCellNear(g, a, b, r, (i) => {
+    out.push(i);
+    return false;
+  });
   return out;
 }
 
-/** Indices of the cells whose centres lie strictly inside the polygon. */
+/** Indices of the cells whose centres lie inside the polygon. */
 export function cellsInside(g: FloorGrid, poly: Polygon): number[] {
   const out: number[] = [];
-  const box = bbox(poly);
-  const c0 = Math.max(0, Math.floor((box.minX - g.x0) / g.cell));
-  const c1 = Math.min(g.cols - 1, Math.floor((box.maxX - g.x0) / g.cell));
-  const r0 = Math.max(0, Math.floor((box.minY - g.y0) / g.cell));
-  const r1 = Math.min(g.rows - 1, Math.floor((box.maxY - g.y0) / g.cell));
-  for (let row = r0; row <= r1; row++) {
-    for (let col = c0; col <= c1; col++) {
-      const i = row * g.cols + col;
-      if (strictlyInside(poly, cellCentre(g, i))) out.push(i);
-    }
-  }
+  someCellInside(g, poly, (i) => {
+    out.push(i);
+    return false;
+  });
   return out;
 }
 
 function fillPolygon(g: FloorGrid, poly: Polygon, value: 0 | 1) {
-  for (const i of cellsInside(g, poly)) g.free[i] = value;
+  someCellInside(g, poly, (i) => {
+    g.free[i] = value;
+    return false;
+  });
 }
 
 function blockNearSegment(g: FloorGrid, a: Point, b: Point, r: number) {
   // A hair under r, so that a corridor exactly one body wide stays passable on the grid.
-  for (const i of cellsNear(g, a, b, r - 1e-9)) g.free[i] = 0;
+  someCellNear(g, a, b, r - 1e-9, (i) => {
+    g.free[i] = 0;
+    return false;
+  });
 }
 
 /** Marks every free cell reachable from the seeds by 4-neighbour steps through free cells. */

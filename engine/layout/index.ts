@@ -2,7 +2,16 @@ export { applyPatch } from './applyPatch.ts';
 export { checkStore } from './checkStore.ts';
 export { describeStore, formatStoreSummary, type StoreSummary } from './describeStore.ts';
 export { loadScenarioFile, readJsonFile, type ValidatedFile, validateFile } from './files.ts';
-export { buildFloorGrid, cellCentre, cellsInside, cellsNear, type FloorGrid, flood } from './floorGrid.ts';
+export {
+  buildFloorGrid,
+  cellCentre,
+  cellsInside,
+  cellsNear,
+  type FloorGrid,
+  flood,
+  someCellInside,
+  someCellNear,
+} from './floorGrid.ts';
 export * from './geometry/clip.ts';
 export * from './geometry/footprint.ts';
 export * from './geometry/polygon.ts';

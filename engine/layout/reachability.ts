@@ -1,4 +1,4 @@
-import { buildFloorGrid, cellsInside, cellsNear, type FloorGrid, flood } from './floorGrid.ts';
+import { buildFloorGrid, type FloorGrid, flood, someCellInside, someCellNear } from './floorGrid.ts';
 import { edges } from './geometry/polygon.ts';
 import type { Point } from './geometry/types.ts';
 import type { LayoutIssue } from './issues.ts';
@@ -23,11 +23,14 @@ export function checkReachability(
 ): Reachability {
   const issues: LayoutIssue[] = [];
   const width = `at ${BODY_WIDTH_M} m body width`;
-  const near = (a: Point, b: Point, r: number) => cellsNear(grid, a, b, r);
 
   const seeds: number[] = [];
   store.entrances.forEach((e, i) => {
-    const cells = near(e.segment[0], e.segment[1], REACH_M).filter((c) => grid.free[c]);
+    const cells: number[] = [];
+    someCellNear(grid, e.segment[0], e.segment[1], REACH_M, (c) => {
+      if (grid.free[c]) cells.push(c);
+      return false;
+    });
     if (cells.length === 0)
       issues.push({
         path: `entrances[${i}]`,
@@ -45,24 +48,24 @@ export function checkReachability(
     return { grid, reached: new Uint8Array(grid.free.length), issues };
   }
   const reached = flood(grid, seeds);
-  const anyReached = (cells: number[]) => cells.some((c) => reached[c]);
+  const isReached = (c: number) => reached[c] === 1;
+  const reachedNear = (a: Point, b: Point, r: number) => someCellNear(grid, a, b, r, isReached);
   const unreachable = (path: string, what: string) =>
     issues.push({ path, rule: 'reachable', message: `${what} cannot be reached from an entrance ${width}` });
 
   store.entrances.forEach((e, i) => {
-    if (e.direction !== 'in' && !anyReached(near(e.segment[0], e.segment[1], REACH_M)))
+    if (e.direction !== 'in' && !reachedNear(e.segment[0], e.segment[1], REACH_M))
       unreachable(`entrances[${i}]`, `exit "${e.id}"`);
   });
   store.obstacles.forEach((o, i) => {
     if (!goodsKinds.has(o.kind)) return;
-    const front = [...edges(o.polygon)].some(([a, b]) => anyReached(near(a, b, REACH_M)));
+    const front = [...edges(o.polygon)].some(([a, b]) => reachedNear(a, b, REACH_M));
     if (!front) unreachable(`obstacles[${i}]`, `the front of ${o.kind} "${o.id}"`);
   });
   store.tills.forEach((t, i) => {
-    if (!anyReached(near(t.position, t.position, STAND_M)))
-      unreachable(`tills[${i}].position`, `till "${t.id}"`);
+    if (!reachedNear(t.position, t.position, STAND_M)) unreachable(`tills[${i}].position`, `till "${t.id}"`);
     const tail = t.queue[t.queue.length - 1] as Point;
-    if (!anyReached(near(tail, tail, STAND_M)))
+    if (!reachedNear(tail, tail, STAND_M))
       unreachable(`tills[${i}].queue`, `the end of the queue of till "${t.id}"`);
   });
   const areas = [
@@ -71,12 +74,12 @@ export function checkReachability(
   ] as const;
   for (const [name, list, noun] of areas) {
     list.forEach((a, i) => {
-      if (!anyReached(cellsInside(grid, a.polygon)))
+      if (!someCellInside(grid, a.polygon, isReached))
         unreachable(`${name}[${i}].polygon`, `${noun} "${a.id}"`);
     });
   }
   store.staffPosts.forEach((s, i) => {
-    if (!anyReached(near(s.position, s.position, STAND_M)))
+    if (!reachedNear(s.position, s.position, STAND_M))
       unreachable(`staffPosts[${i}].position`, `staff post "${s.id}"`);
   });
   return { grid, reached, issues };
