@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { VarvError } from '../errors.ts';
 import type { Checked } from './issues.ts';
 import { SCENARIO_FORMAT } from './schema/scenario.ts';
@@ -22,15 +23,16 @@ export function readJsonFile(path: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    const msg = (e as Error).message;
-    const at = /position (\d+)/.exec(msg);
+    // JSON.parse does not always say where; jsonc-parser (strict settings) finds the offset.
+    const errors: ParseError[] = [];
+    parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+    const first = errors[0];
     let where = '';
-    if (at) {
-      const before = text.slice(0, Number(at[1]));
-      const line = before.split('\n').length;
-      where = ` at line ${line}, column ${before.length - before.lastIndexOf('\n')}`;
+    if (first) {
+      const before = text.slice(0, first.offset);
+      where = ` at line ${before.split('\n').length}, column ${before.length - before.lastIndexOf('\n')} (${printParseErrorCode(first.error)})`;
     }
-    throw new VarvError('E_JSON', `${path} is not valid JSON${where}: ${msg}`, { cause: e });
+    throw new VarvError('E_JSON', `${path} is not valid JSON${where}`, { cause: e });
   }
 }
 

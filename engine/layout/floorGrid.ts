@@ -150,19 +150,23 @@ export function flood(g: FloorGrid, seeds: Iterable<number>): Uint8Array {
       queue[tail++] = s;
     }
   }
+  const { cols, free } = g;
+  const n = free.length;
   while (head < tail) {
     const i = queue[head++] as number;
-    const col = i % g.cols;
-    const visit = (j: number) => {
-      if (g.free[j] && !reached[j]) {
+    const col = i % cols;
+    // The four neighbours, inlined: this loop runs once per floor cell.
+    for (let k = 0; k < 4; k++) {
+      let j: number;
+      if (k === 0) j = col > 0 ? i - 1 : -1;
+      else if (k === 1) j = col < cols - 1 ? i + 1 : -1;
+      else if (k === 2) j = i - cols;
+      else j = i + cols;
+      if (j >= 0 && j < n && free[j] && !reached[j]) {
         reached[j] = 1;
         queue[tail++] = j;
       }
-    };
-    if (col > 0) visit(i - 1);
-    if (col < g.cols - 1) visit(i + 1);
-    if (i >= g.cols) visit(i - g.cols);
-    if (i + g.cols < g.free.length) visit(i + g.cols);
+    }
   }
   return reached;
 }

@@ -60,12 +60,17 @@ export function containsPoint(poly: Polygon, p: Point): boolean {
 }
 
 /** Even-odd point-in-polygon by ray casting; the boundary itself is unspecified. */
-export function strictlyInside(poly: Polygon, [x, y]: Point): boolean {
+export function strictlyInside(poly: Polygon, p: Point): boolean {
+  // Indexed reads, not destructuring: this is the validator's and the grid's hot loop.
+  const x = p[0];
+  const y = p[1];
   let inside = false;
   for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
-    const [xi, yi] = poly[i] as Point;
-    const [xj, yj] = poly[j] as Point;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    const a = poly[i] as Point;
+    const b = poly[j] as Point;
+    const yi = a[1];
+    const yj = b[1];
+    if (yi > y !== yj > y && x < ((b[0] - a[0]) * (y - yi)) / (yj - yi) + a[0]) inside = !inside;
   }
   return inside;
 }
@@ -77,7 +82,6 @@ export function strictlyInside(poly: Polygon, [x, y]: Point): boolean {
 export function simplePolygonProblem(poly: Polygon): string | null {
   if (poly.length < 3) return 'needs at least 3 points';
   for (const [a, b] of edges(poly)) if (a[0] === b[0] && a[1] === b[1]) return 'has a repeated point';
-  if (area(poly) < 1e-6) return 'has zero area';
   const n = poly.length;
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
@@ -91,10 +95,10 @@ export function simplePolygonProblem(poly: Polygon): string | null {
         const shared = j === i + 1 ? b : a;
         const other1 = j === i + 1 ? a : b;
         const other2 = j === i + 1 ? d : c;
-        if (
-          Math.abs(orient(other1, shared, other2)) < EPS &&
-          segmentHits(shared, other1, shared, other2).length > 1
-        ) {
+        const hits = segmentHits(shared, other1, shared, other2);
+        // Collinear and overlapping beyond the shared vertex (a point within a straight edge is fine).
+        const overlap = hits.length > 1 ? (hits[1] as number) - (hits[0] as number) : 0;
+        if (Math.abs(orient(other1, shared, other2)) < EPS && overlap > EPS) {
           return `folds back on itself at point ${j === i + 1 ? i + 1 : 0}`;
         }
       } else if (segmentsIntersect(a, b, c, d)) {
@@ -102,6 +106,7 @@ export function simplePolygonProblem(poly: Polygon): string | null {
       }
     }
   }
+  if (area(poly) < 1e-6) return 'has zero area';
   return null;
 }
 

@@ -1,0 +1,18 @@
+import { pointInPolygonBench, validateBench } from './layout.bench.ts';
+import type { BenchLine } from './measure.ts';
+
+// `npm run bench -- <name>` runs the benchmarks whose name contains <name>; no name runs all.
+// Each prints one JSON line: the figure, its peer measured in the same run, and the ratio.
+
+const benches: Record<string, () => BenchLine> = {
+  'layout-pip': pointInPolygonBench,
+  'layout-validate': validateBench,
+};
+
+const filter = process.argv[2] ?? '';
+const chosen = Object.entries(benches).filter(([name]) => name.includes(filter));
+if (chosen.length === 0) {
+  process.stderr.write(`no benchmark matches "${filter}"; known: ${Object.keys(benches).join(', ')}\n`);
+  process.exitCode = 2;
+}
+for (const [, run] of chosen) process.stdout.write(`${JSON.stringify(run())}\n`);
