@@ -1,3 +1,4 @@
+import { visibleFloorArea } from './cameraView.ts';
 import { areaOutside, overlapArea } from './geometry/clip.ts';
 import {
   bbox,
@@ -22,6 +23,8 @@ const LINE_TOL = 0.02;
 export const MAX_EXTENT_M = 1000;
 /** A door must let one person through. */
 const MIN_DOOR_M = 0.5;
+/** A camera must see at least this much floor (m²) inside the walls. */
+const MIN_VIEW_M2 = 0.5;
 /** A queue line starts at most this far (m) from its till. */
 const MAX_QUEUE_GAP_M = 2;
 
@@ -124,6 +127,13 @@ export function checkStore(store: StoreLayout): LayoutIssue[] {
   });
   store.cameras.forEach((c, i) => {
     pointInside(`cameras[${i}].position`, c.position);
+    if (outlineOk && containsPoint(outline, c.position) && visibleFloorArea(store, c) < MIN_VIEW_M2) {
+      add(
+        `cameras[${i}]`,
+        'sees-floor',
+        `camera "${c.id}" sees less than ${MIN_VIEW_M2} m² of floor (check pitch, height and range)`,
+      );
+    }
   });
   store.loop.forEach((z, i) => {
     if (!zoneIds.has(z)) add(`loop[${i}]`, 'known-zone', `no zone "${z}"`);

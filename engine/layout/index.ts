@@ -1,4 +1,5 @@
 export { applyPatch } from './applyPatch.ts';
+export { cameraZone, visibleFloor, visibleFloorArea } from './cameraView.ts';
 export { checkStore } from './checkStore.ts';
 export { describeStore, formatStoreSummary, type StoreSummary } from './describeStore.ts';
 export { loadScenarioFile, readJsonFile, type ValidatedFile, validateFile } from './files.ts';

@@ -234,6 +234,13 @@ const cases: Case[] = [
     message: 'exit "back-door" cannot be reached',
   },
   {
+    name: 'camera looking at the ceiling',
+    break: (s) => (s.cameras[0].pitch = 25),
+    path: 'cameras[0]',
+    rule: 'sees-floor',
+    message: 'camera "cam-1" sees less than',
+  },
+  {
     name: 'field of view too wide',
     break: (s) => (s.cameras[0].hfov = 200),
     path: 'cameras[0].hfov',

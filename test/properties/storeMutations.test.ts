@@ -39,14 +39,16 @@ function pathString(path: (string | number)[]): string {
 }
 
 describe('mutations of valid stores', () => {
+  // Shifted by at most 4 cm: the thinnest obstacle (a fitting-room wall) is 10 cm thick, so the
+  // overlap is always well above the 1e-4 m² rounding tolerance.
   it('moving an obstacle onto another is an overlap', () => {
     fc.assert(
       fc.property(
         baseArb,
         fc.nat(),
         fc.nat(),
-        fc.double({ min: -0.2, max: 0.2, noNaN: true }),
-        fc.double({ min: -0.2, max: 0.2, noNaN: true }),
+        fc.double({ min: -0.04, max: 0.04, noNaN: true }),
+        fc.double({ min: -0.04, max: 0.04, noNaN: true }),
         ([, make], a, b, dx, dy) => {
           const s = make();
           const n = s.obstacles.length;
