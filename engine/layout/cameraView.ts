@@ -1,18 +1,18 @@
-import { intersection, overlapArea } from './geometry/clip.ts';
+import { clipToConvex, overlapArea } from './geometry/clip.ts';
 import { cameraFootprint } from './geometry/footprint.ts';
 import { area } from './geometry/polygon.ts';
 import type { Point } from './geometry/types.ts';
 import type { Camera, StoreLayout } from './schema/store.ts';
 
-/** The floor a camera sees inside the store's walls: its footprint cut by the outline. */
-export function visibleFloor(store: Pick<StoreLayout, 'outline'>, camera: Camera): Point[][] {
+/** The floor a camera sees inside the store's walls: the outline cut by its (convex) footprint. */
+export function visibleFloor(store: Pick<StoreLayout, 'outline'>, camera: Camera): Point[] {
   const footprint = cameraFootprint(camera);
-  return footprint.length < 3 ? [] : intersection(footprint, store.outline);
+  return footprint.length < 3 ? [] : clipToConvex(store.outline, footprint);
 }
 
 /** Area (m²) of the floor a camera sees inside the walls. */
 export function visibleFloorArea(store: Pick<StoreLayout, 'outline'>, camera: Camera): number {
-  return visibleFloor(store, camera).reduce((s, p) => s + area(p), 0);
+  return area(visibleFloor(store, camera));
 }
 
 /**
@@ -27,7 +27,7 @@ export function cameraZone(
   let best: string | undefined;
   let bestArea = 1e-6;
   for (const z of store.zones) {
-    const a = seen.reduce((sum, part) => sum + overlapArea(part, z.polygon), 0);
+    const a = seen.length ? overlapArea(seen, z.polygon) : 0;
     if (a > bestArea) [best, bestArea] = [z.id, a];
   }
   return best;

@@ -1,3 +1,4 @@
+import { clipHalfPlane, type HalfPlane } from './clip.ts';
 import type { Point } from './types.ts';
 
 /** What a camera's footprint needs: mounting point, height (m), yaw/pitch/fov in degrees, range (m). */
@@ -21,8 +22,6 @@ const RAD = Math.PI / 180;
 export function verticalFov(hfov: number, aspect = 16 / 9): number {
   return (2 * Math.atan(Math.tan((hfov * RAD) / 2) / aspect)) / RAD;
 }
-
-type HalfPlane = { a: number; b: number; c: number }; // a·x + b·y ≥ c
 
 /**
  * The part of the floor (z = 0) that a camera sees: the view pyramid cut by the floor plane,
@@ -58,23 +57,4 @@ export function cameraFootprint(cam: CameraPose, segments = 48): Point[] {
   }
   for (const plane of planes) poly = clipHalfPlane(poly, plane);
   return poly;
-}
-
-/** Sutherland–Hodgman against one half-plane. */
-function clipHalfPlane(poly: Point[], { a, b, c }: HalfPlane): Point[] {
-  if (Math.abs(a) < 1e-12 && Math.abs(b) < 1e-12) return c <= 0 ? poly : [];
-  const out: Point[] = [];
-  const side = (p: Point) => a * p[0] + b * p[1] - c;
-  for (let i = 0; i < poly.length; i++) {
-    const p = poly[i] as Point;
-    const q = poly[(i + 1) % poly.length] as Point;
-    const sp = side(p);
-    const sq = side(q);
-    if (sp >= 0) out.push(p);
-    if (sp >= 0 !== sq >= 0) {
-      const t = sp / (sp - sq);
-      out.push([p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t]);
-    }
-  }
-  return out;
 }

@@ -161,7 +161,12 @@ describe('segmentsIntersect', () => {
         const A = scale(a);
         const B = scale(b);
         const shared: Point = [A[0] + ((B[0] - A[0]) * k) / 4, A[1] + ((B[1] - A[1]) * k) / 4];
-        expect(segmentsIntersect(A, B, scale(c), shared)).toBe(true);
+        const C = scale(c);
+        // whichever end is the shared one, and whichever segment comes first
+        expect(segmentsIntersect(A, B, C, shared)).toBe(true);
+        expect(segmentsIntersect(A, B, shared, C)).toBe(true);
+        expect(segmentsIntersect(C, shared, A, B)).toBe(true);
+        expect(segmentsIntersect(shared, C, A, B)).toBe(true);
       }),
     );
   });
@@ -180,6 +185,12 @@ describe('segmentHits', () => {
   it('gives the two ends of the shared stretch for collinear overlap', () => {
     expect(segmentHits([0, 0], [4, 0], [1, 0], [6, 0])).toEqual([0.25, 1]);
     expect(segmentHits([0, 0], [4, 0], [3, 0], [-2, 0])).toEqual([0, 0.75]);
+  });
+
+  it('finds collinear segments that meet end to end, at that end', () => {
+    const hits = segmentHits([0, 0], [1, 0], [1, 0], [2, 0]);
+    expect(hits.length).toBeGreaterThan(0);
+    for (const t of hits) expect(t).toBe(1);
   });
 
   it('gives nothing for segments that are apart, parallel or collinear but disjoint', () => {
