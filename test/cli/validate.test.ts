@@ -100,7 +100,10 @@ describe('varv validate', () => {
 
 describe('npm start', () => {
   it('validates and describes every example, and exits 0', () => {
-    const r = spawnSync('npm', ['start', '--silent'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync('npm', ['start', '--silent'], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/all \d+ file\(s\) valid/);
     expect(r.stdout).toContain('Demo grocery (demo-grocery)');
