@@ -1,0 +1,2 @@
+export { decodeEvent, encodeEvent, parseEvent } from './codec.ts';
+export * from './schema.ts';
