@@ -4,9 +4,13 @@ import { eventSchema, type VarvEvent } from './schema.ts';
 /** Validates an event (already parsed from JSON). Never throws; every issue is returned. */
 export function parseEvent(input: unknown): Checked<VarvEvent> {
   const r = eventSchema.safeParse(input);
-  return r.success
-    ? { ok: true, value: Object.freeze(r.data) }
-    : { ok: false, issues: issuesFromZod(r.error) };
+  return r.success ? { ok: true, value: deepFreeze(r.data) } : { ok: false, issues: issuesFromZod(r.error) };
+}
+
+/** Events are immutable all the way down (attrs, lifetime percentiles). */
+function deepFreeze<T extends object>(o: T): T {
+  for (const v of Object.values(o)) if (v && typeof v === 'object') deepFreeze(v);
+  return Object.freeze(o);
 }
 
 /** One event as one line of JSON. Validates first, so nothing invalid is ever written. */

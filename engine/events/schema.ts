@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cameraClass, id } from '../layout/index.ts';
+import { cameraClass, expected, id } from '../layout/index.ts';
 import { intervalNames } from '../privacy/index.ts';
 
 // The wire events: immutable, versioned (v), past tense, strict (unknown fields are rejected).
@@ -7,8 +7,8 @@ import { intervalNames } from '../privacy/index.ts';
 // position: where someone was is a zone id, nothing finer. test/events proves it for the types
 // and for the validator.
 
-const epochMs = z.int({ error: 'expected epoch milliseconds (an integer)' }).min(0);
-const seq = z.int({ error: 'expected a sequence number (an integer)' }).min(0);
+const epochMs = z.int({ error: expected('epoch milliseconds (an integer)') }).min(0);
+const seq = z.int({ error: expected('a sequence number (an integer)') }).min(0);
 
 export const genders = ['man', 'woman'] as const;
 export const ageBands = ['0-17', '18-29', '30-44', '45-64', '65+'] as const;

@@ -21,7 +21,14 @@ export * from './geometry/types.ts';
 export { type Checked, formatIssue, formatPath, issuesFromZod, type LayoutIssue } from './issues.ts';
 export { BODY_WIDTH_M, checkReachability } from './reachability.ts';
 export * from './schema/patch.ts';
-export { type CameraClass, cameraClass, cameraClasses, id, minutesOfDay } from './schema/primitives.ts';
+export {
+  type CameraClass,
+  cameraClass,
+  cameraClasses,
+  expected,
+  id,
+  minutesOfDay,
+} from './schema/primitives.ts';
 export * from './schema/scenario.ts';
 export * from './schema/store.ts';
 export { type ResolvedScenario, type StoreLoader, validateScenario } from './validateScenario.ts';

@@ -8,12 +8,14 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; issues: LayoutIss
 
 /** `['obstacles', 3, 'polygon']` → `obstacles[3].polygon`. */
 export function formatPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(root)';
   let out = '';
-  for (const key of path) {
+  path.forEach((key, i) => {
     if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
-  }
-  return out || '(root)';
+    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += i === 0 ? key : `.${key}`;
+    else out += `[${JSON.stringify(String(key))}]`; // e.g. a field named "" or "a.b"
+  });
+  return out;
 }
 
 export function formatIssue(issue: LayoutIssue): string {

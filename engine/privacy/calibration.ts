@@ -1,9 +1,12 @@
 import { VarvError } from '../errors.ts';
+import { normalCdf } from './chiSquare.ts';
 import { GroupAssigner, type GroupSettings, type Quantizer } from './groupAssigner.ts';
+import { type IntervalName, intervalNames } from './intervals.ts';
 import type { StoreKey } from './keys.ts';
 import { type Proportion, wilson } from './wilson.ts';
 
 type Pair = readonly [ArrayLike<number>, ArrayLike<number>];
+type Shares = readonly [Float64Array, Float64Array];
 
 export type CalibrationOptions = {
   /** Target P(same group | same person, same interval, another visit). */
@@ -24,16 +27,26 @@ export type CalibrationReport = {
   impostor: Proportion;
   /** 1 / P(same group | two people): how many groups people are really spread over. */
   effectiveGroups: number;
-  /** Every number of projections tried, with its width and impostor same-code rate. */
-  candidates: { projections: number; width: number; impostorSameCode: number }[];
+  /** For each number of projections: its buckets, and how often genuine pairs and two people share a code. */
+  candidates: { projections: number; buckets: number[]; genuineSameCode: number; impostorSameCode: number }[];
 };
+
+/** One pair in this many is held out. */
+const HOLD_OUT = 4;
+/** The most equal-frequency buckets one projection is cut into. */
+const MAX_BUCKETS = 256;
 
 /**
  * Chooses the quantiser for a target consistency from pairs of embeddings: genuine pairs (two
- * embeddings of one person) and impostor pairs (two people).
+ * embeddings of one person) and impostor pairs (two people). Every fourth pair is held out to
+ * report the consistency and impostor rate achieved; the rest fit (more fitting than held-out
+ * pairs, so that the fit's own sampling error stays small beside the reported interval).
  *
- * Pairs are split in three: one third chooses the number of projections, one third fits the
- * bucket width, one third is held out to report the consistency and impostor rate achieved.
+ * For each number of projections k, buckets are added one projection at a time (so that bucket
+ * counts differ by at most one) until genuine pairs share their code less often than the target
+ * (allowing for hash collisions into `groups`); the projection refined last then gets a fractional
+ * count between the two rungs, found by bisection, so the target is met closely. Among all k, the
+ * one whose codes two people share least wins.
  */
 export function calibrate(
   key: StoreKey,
@@ -56,9 +69,14 @@ export function calibrate(
   // Same code with probability c, else the same group by a hash collision: c + (1 − c)/G = target.
   const codeTarget = (target - 1 / groups) / (1 - 1 / groups);
 
-  const probe = new GroupAssigner(key, settingsFor(groups), { projections: maxK, width: 1, nonzeros });
+  const probe = new GroupAssigner(key, settingsFor(groups), {
+    projections: maxK,
+    buckets: Array(maxK).fill(1),
+    nonzeros,
+    spread: Array(maxK).fill(1),
+  });
   const projector = probe.projector(dim);
-  const projectAll = (pairs: readonly Pair[]) =>
+  const raw = (pairs: readonly Pair[]) =>
     pairs.map(([a, b]) => {
       const pa = new Float64Array(maxK);
       const pb = new Float64Array(maxK);
@@ -66,115 +84,115 @@ export function calibrate(
       projector.project(b, pb);
       return [pa, pb] as const;
     });
-  const part = (pairs: readonly Pair[], r: number) => pairs.filter((_, i) => i % 3 === r);
-  const selectG = projectAll(part(genuine, 0));
-  const selectI = projectAll(part(impostor, 0));
-  const fitG = projectAll(part(genuine, 1));
-  const offsets = projector.offsets;
+  const fitting = (pairs: readonly Pair[]) => pairs.filter((_, i) => i % HOLD_OUT !== HOLD_OUT - 1);
 
-  // 1. How many projections: for each k, the width that gives the target on the selection pairs,
-  //    and how often two people then share a code; the k where that is rarest wins. Rates here are
-  //    averaged over the uniform secret offsets, Π max(0, 1 − |δⱼ|/w) for projection differences
-  //    δⱼ: smooth and rising in w, so bisection is exact.
-  const smoothRate = (proj: Projected[], k: number, w: number) => {
-    let sum = 0;
-    for (const [pa, pb] of proj) {
-      let p = 1;
-      for (let j = 0; j < k && p > 0; j++)
-        p *= Math.max(0, 1 - Math.abs((pa[j] as number) - (pb[j] as number)) / w);
-      sum += p;
-    }
-    return sum / proj.length;
-  };
-  const candidates: CalibrationReport['candidates'] = [];
-  for (let k = 1; k <= maxK; k++) {
-    let lo = Math.log(1e-5);
-    let hi = Math.log(1e3);
-    for (let it = 0; it < 60; it++) {
-      const mid = (lo + hi) / 2;
-      if (smoothRate(selectG, k, Math.exp(mid)) < codeTarget) lo = mid;
-      else hi = mid;
-    }
-    const width = Math.exp(hi);
-    candidates.push({ projections: k, width, impostorSameCode: smoothRate(selectI, k, width) });
-  }
-  const best = candidates.reduce((a, b) => (b.impostorSameCode < a.impostorSameCode ? b : a));
-  const k = best.projections;
+  // Each projection's spread across people, from the fitting impostor pairs (two people each);
+  // through the normal CDF of that spread, a projection becomes a share of people in [0, 1).
+  const population = raw(fitting(impostor));
+  const spread = Array.from({ length: maxK }, (_, j) => {
+    let s2 = 0;
+    for (const [pa, pb] of population) s2 += (pa[j] as number) ** 2 + (pb[j] as number) ** 2;
+    return Math.sqrt(s2 / (2 * population.length)) || 1;
+  });
+  const toShares = (proj: (readonly [Float64Array, Float64Array])[]): Shares[] =>
+    proj.map(
+      ([pa, pb]) =>
+        [
+          pa.map((v, j) => normalCdf(v / (spread[j] as number))),
+          pb.map((v, j) => normalCdf(v / (spread[j] as number))),
+        ] as const,
+    );
+  const fitG = toShares(raw(fitting(genuine)));
+  const fitI = toShares(population);
 
-  // 2. The width for that k, refitted on fresh pairs (choosing k on the same pairs would favour a
-  //    width that came out too small by chance) with the real offsets: exact same-code counts on a
-  //    fine log grid, made non-decreasing by isotonic regression, where the fit reaches the target.
-  const countedRate = (proj: Projected[], w: number) => {
+  const sameCode = (pairs: Shares[], buckets: readonly number[]) => {
     let same = 0;
-    for (const [pa, pb] of proj) {
+    for (const [a, b] of pairs) {
       let j = 0;
       while (
-        j < k &&
-        Math.floor((pa[j] as number) / w + (offsets[j] as number)) ===
-          Math.floor((pb[j] as number) / w + (offsets[j] as number))
+        j < buckets.length &&
+        bucket(a[j] as number, buckets[j] as number) === bucket(b[j] as number, buckets[j] as number)
       )
         j++;
-      if (j === k) same++;
+      if (j === buckets.length) same++;
     }
-    return same / proj.length;
+    return same / pairs.length;
   };
-  const widths = Array.from({ length: GRID }, (_, i) => best.width * Math.exp(-2 + (4 * i) / (GRID - 1)));
-  const fit = isotonic(widths.map((w) => countedRate(fitG, w)));
-  const at = fit.findIndex((r) => r >= codeTarget);
-  let width = widths[widths.length - 1] as number;
-  if (at === 0) width = widths[0] as number;
-  else if (at > 0) {
-    const [r0, r1] = [fit[at - 1] as number, fit[at] as number];
-    const f = r1 > r0 ? (codeTarget - r0) / (r1 - r0) : 1;
-    width = Math.exp(Math.log(widths[at - 1] as number) * (1 - f) + Math.log(widths[at] as number) * f);
-  }
-  const quantizer: Quantizer = { projections: k, width, nonzeros };
 
-  // Held out: the whole assignment, both embeddings in the same interval and epoch.
+  const candidates: CalibrationReport['candidates'] = [];
+  for (let k = 1; k <= maxK; k++) {
+    // Walk the ladder of bucket counts (1,1,…) → (2,1,…) → … until the rate falls below target,
+    // then cut the projection that was last refined at a fractional count between the two rungs.
+    let prev: number[] = Array(k).fill(1);
+    for (let rung = 1; rung <= k * (MAX_BUCKETS - 1); rung++) {
+      const next = Array.from({ length: k }, (_, j) => 1 + Math.floor(rung / k) + (j < rung % k ? 1 : 0));
+      const rate = sameCode(fitG, next);
+      if (rate < codeTarget) {
+        const j = next.findIndex((m, i) => m !== prev[i]);
+        let lo = prev[j] as number;
+        let hi = next[j] as number;
+        const at = (m: number) => prev.map((v, i) => (i === j ? m : v));
+        for (let it = 0; it < 30; it++) {
+          const mid = (lo + hi) / 2;
+          if (sameCode(fitG, at(mid)) >= codeTarget) lo = mid;
+          else hi = mid;
+        }
+        const buckets = at(lo);
+        // Projections still at one bucket add nothing: that is the same quantiser with fewer k.
+        if (buckets.some((m) => m === 1)) break;
+        candidates.push({
+          projections: k,
+          buckets,
+          genuineSameCode: sameCode(fitG, buckets),
+          impostorSameCode: sameCode(fitI, buckets),
+        });
+        break;
+      }
+      prev = next;
+    }
+  }
+  if (candidates.length === 0)
+    throw new VarvError('E_CALIBRATION', 'no quantiser reaches the target: the genuine pairs never differ');
+  const best = candidates.reduce((a, b) => (b.impostorSameCode < a.impostorSameCode ? b : a));
+  const quantizer: Quantizer = {
+    projections: best.projections,
+    buckets: best.buckets,
+    nonzeros,
+    spread: spread.slice(0, best.projections),
+  };
+
+  // Held out: the whole assignment, both embeddings in the same interval and epoch. Pairs take
+  // turns over 3 intervals × 8 epochs: with few distinct codes, which codes the hash happens to
+  // merge differs between intervals, and the consistency is a rate over the store's days.
   const assigner = new GroupAssigner(key, settingsFor(groups), quantizer);
   const sameGroup = (pairs: readonly Pair[]) => {
     let same = 0;
     let n = 0;
     pairs.forEach(([a, b], i) => {
-      if (i % 3 !== 2) return;
+      if (i % HOLD_OUT !== HOLD_OUT - 1) return;
+      const interval = intervalNames[n % 3] as IntervalName;
+      const epoch = Math.floor(n / 3) % 8;
       n++;
-      if (assigner.groupIn(a, 0, 'morning') === assigner.groupIn(b, 0, 'morning')) same++;
+      if (assigner.groupIn(a, epoch, interval) === assigner.groupIn(b, epoch, interval)) same++;
     });
     return wilson(same, n);
   };
-  const impostorRate = sameGroup(impostor);
-  // Two people share a code this often (pairs not used to choose k), so are spread over
-  // 1 / (c + (1 − c)/G) groups in effect.
-  const impostorCode = countedRate(projectAll(impostor.filter((_, i) => i % 3 !== 0)), width);
+  // Two people share a code this often, so are spread over 1 / (c + (1 − c)/G) groups in effect.
+  const impostorCode = best.impostorSameCode;
   return {
     quantizer,
     target,
     groups,
     genuine: sameGroup(genuine),
-    impostor: impostorRate,
+    impostor: sameGroup(impostor),
     effectiveGroups: 1 / (impostorCode + (1 - impostorCode) / groups),
     candidates,
   };
 }
 
-/** Widths tried when refitting: e^±2 around the first estimate, about 1% apart. */
-const GRID = 400;
-
-type Projected = readonly [Float64Array, Float64Array];
-
-/** Pool-adjacent-violators: the closest non-decreasing sequence (least squares, equal weights). */
-export function isotonic(values: readonly number[]): number[] {
-  const blocks: { sum: number; n: number }[] = [];
-  for (const v of values) {
-    blocks.push({ sum: v, n: 1 });
-    while (blocks.length > 1) {
-      const b = blocks[blocks.length - 1] as { sum: number; n: number };
-      const a = blocks[blocks.length - 2] as { sum: number; n: number };
-      if (a.sum / a.n <= b.sum / b.n) break;
-      blocks.splice(blocks.length - 2, 2, { sum: a.sum + b.sum, n: a.n + b.n });
-    }
-  }
-  return blocks.flatMap((b) => Array(b.n).fill(b.sum / b.n));
+/** The bucket of a share u ∈ [0, 1) cut every 1/m (as GroupAssigner computes it). */
+function bucket(u: number, m: number): number {
+  return Math.floor(u * m);
 }
 
 function settingsFor(groups: number): GroupSettings {

@@ -1,5 +1,6 @@
 import SipHash from 'siphash';
 import { VarvError } from '../errors.ts';
+import { normalCdf } from './chiSquare.ts';
 import { DayIntervals, type IntervalName } from './intervals.ts';
 import { keyEpoch, type Rotation, type StoreKey } from './keys.ts';
 import { Projector } from './projector.ts';
@@ -12,8 +13,18 @@ export type GroupSettings = {
   timezone: string;
 };
 
-/** The quantiser's internal parameters, chosen by calibration for a target consistency. */
-export type Quantizer = { projections: number; width: number; nonzeros: number };
+/**
+ * The quantiser's internal parameters, chosen by calibration for a target consistency:
+ * `projections` (k), the number of equal-frequency `buckets` of each projection (one may be
+ * fractional: the last bucket of that projection is then narrower), `nonzeros` per
+ * projection, and each projection's `spread` (its standard deviation across people).
+ */
+export type Quantizer = {
+  projections: number;
+  buckets: readonly number[];
+  nonzeros: number;
+  spread: readonly number[];
+};
 
 export type Assignment = { group: number; interval: IntervalName };
 
@@ -24,9 +35,11 @@ const MEMO_LIMIT = 1 << 17;
  * Embedding + time + store key → a deliberately colliding group ID.
  *
  * 1. The embedding is L2-normalised and projected on k secret sparse directions (Projector).
- * 2. Each projection is quantised into buckets of a calibrated width with a secret offset
- *    (p-stable LSH, Datar et al. 2004): nearby embeddings share all k buckets with a probability
- *    set by the width, which calibration tunes to the target consistency.
+ * 2. Each projection is mapped through the normal CDF of its spread across people, so that people
+ *    are uniform on [0, 1), and cut into a calibrated number of equal-frequency buckets (a
+ *    quantised random-projection LSH): nearby embeddings share all k buckets with a probability
+ *    that falls as buckets are added, which calibration sets to the target; every bucket holds
+ *    the same share of people, so groups fill evenly.
  * 3. The k bucket numbers are hashed with SipHash-2-4 under a key derived for the day interval and
  *    key epoch, modulo `groups`. A new interval or epoch gives an unrelated group.
  *
@@ -38,7 +51,6 @@ export class GroupAssigner {
   private readonly hashKeys = new Map<string, { key: Uint32Array; memo: Map<number, number> }>();
   private readonly scratch: Float64Array;
   private readonly code: Int32Array;
-  private readonly codeBytes: Uint8Array;
 
   constructor(
     private readonly key: StoreKey,
@@ -48,13 +60,19 @@ export class GroupAssigner {
     if (!Number.isInteger(settings.groups) || settings.groups < 2 || settings.groups > 1 << 20) {
       throw new VarvError('E_CONFIG', `groups must be an integer in 2…${1 << 20}, got ${settings.groups}`);
     }
-    if (!(quantizer.width > 0) || !Number.isInteger(quantizer.projections) || quantizer.projections < 1) {
+    const { buckets, projections, spread } = quantizer;
+    const ok =
+      Number.isInteger(projections) &&
+      projections >= 1 &&
+      buckets.length >= projections &&
+      buckets.every((m) => m >= 1 && Number.isFinite(m)) &&
+      spread.length >= projections &&
+      spread.every((x) => x > 0);
+    if (!ok)
       throw new VarvError('E_CONFIG', `invalid quantiser ${JSON.stringify(quantizer)}: run calibration`);
-    }
     this.intervals = new DayIntervals(settings.timezone, settings.intervals);
     this.scratch = new Float64Array(quantizer.projections);
     this.code = new Int32Array(quantizer.projections);
-    this.codeBytes = new Uint8Array(this.code.buffer);
   }
 
   /** The group and interval of an embedding seen at epoch-ms time `t` (store clock). */
@@ -72,11 +90,14 @@ export class GroupAssigner {
 
   /** The k bucket numbers of an embedding (its code), written into `out`. */
   bucketsOf(embedding: ArrayLike<number>, out: Int32Array): Int32Array {
-    const { projections: k, width } = this.quantizer;
+    const { projections: k, buckets, spread } = this.quantizer;
     this.projector(embedding.length).project(embedding, this.scratch, k);
-    const offsets = this.projector(embedding.length).offsets;
-    for (let j = 0; j < k; j++)
-      out[j] = Math.floor((this.scratch[j] as number) / width + (offsets[j] as number));
+    for (let j = 0; j < k; j++) {
+      // Cut every 1/m of people; a fractional m leaves a narrower last bucket.
+      out[j] = Math.floor(
+        normalCdf((this.scratch[j] as number) / (spread[j] as number)) * (buckets[j] as number),
+      );
+    }
     return out;
   }
 
@@ -86,8 +107,10 @@ export class GroupAssigner {
     const fp = fingerprint(code);
     const known = h.memo.get(fp);
     if (known !== undefined) return known;
-    if (code !== this.code) this.code.set(code);
-    const { h: hi, l: lo } = SipHash.hash(h.key, this.codeBytes);
+    const { h: hi, l: lo } = SipHash.hash(
+      h.key,
+      new Uint8Array(code.buffer, code.byteOffset, code.byteLength),
+    );
     const g = this.settings.groups;
     // (hi·2³² + lo) mod g, exactly, in doubles.
     const group = (((hi >>> 0) % g) * (0x1_0000_0000 % g) + ((lo >>> 0) % g)) % g;
@@ -121,8 +144,8 @@ export class GroupAssigner {
 
 /** A 52-bit fingerprint of a code for the memo (two 32-bit multiplicative hashes). */
 function fingerprint(code: Int32Array): number {
-  let a = 0x811c9dc5 | 0;
-  let b = 0x9e3779b9 | 0;
+  let a = Math.imul(0x811c9dc5 ^ code.length, 0x01000193);
+  let b = 0x9e3779b9 ^ code.length;
   for (let i = 0; i < code.length; i++) {
     const v = code[i] as number;
     a = Math.imul(a ^ v, 0x01000193);

@@ -1,4 +1,5 @@
-export { type CalibrationOptions, type CalibrationReport, calibrate, isotonic } from './calibration.ts';
+export { type CalibrationOptions, type CalibrationReport, calibrate } from './calibration.ts';
+export { chiSquareUniform, chiSquareUpperTail, normalCdf } from './chiSquare.ts';
 export { EpsilonLedger, type LedgerEntry } from './epsilonLedger.ts';
 export { type LifetimeMeter, lend, lendAsync, wipe } from './forget.ts';
 export { type Assignment, GroupAssigner, type GroupSettings, type Quantizer } from './groupAssigner.ts';

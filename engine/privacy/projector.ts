@@ -7,7 +7,7 @@ import type { StoreKey } from './keys.ts';
  * & Church 2006): projection j sums `nonzeros` coordinates with secret signs, scaled by
  * 1/√nonzeros, after the embedding is L2-normalised. Sparse, so that a 512-dimensional
  * embedding costs one pass to normalise plus a few hundred additions, not k full dot products.
- * The choice of coordinates, signs and bucket offsets comes from the store key.
+ * The choice of coordinates and signs comes from the store key.
  */
 export class Projector {
   readonly dim: number;
@@ -17,8 +17,6 @@ export class Projector {
   private readonly index: Int32Array;
   /** ±1/√nonzeros for each nonzero. */
   private readonly weight: Float64Array;
-  /** A secret offset in [0, 1) per projection, in units of the bucket width. */
-  readonly offsets: Float64Array;
 
   constructor(key: StoreKey, dim: number, count: number, nonzeros: number) {
     if (!Number.isInteger(dim) || dim < 2)
@@ -31,7 +29,6 @@ export class Projector {
     const stream = keystream(key, `projections|${dim}|${s}`);
     this.index = new Int32Array(count * s);
     this.weight = new Float64Array(count * s);
-    this.offsets = new Float64Array(count);
     const scale = 1 / Math.sqrt(s);
     const order = new Int32Array(dim);
     for (let j = 0; j < count; j++) {
@@ -45,7 +42,6 @@ export class Projector {
         this.index[j * s + i] = order[i] as number;
         this.weight[j * s + i] = stream.below(2) === 0 ? scale : -scale;
       }
-      this.offsets[j] = stream.unit();
     }
   }
 
@@ -112,9 +108,6 @@ function keystream(key: StoreKey, purpose: string) {
         const v = u32();
         if (v < limit) return v % n;
       }
-    },
-    unit(): number {
-      return u32() / 0x1_0000_0000;
     },
   };
 }
