@@ -1,12 +1,12 @@
 import { VarvError } from '../errors.ts';
-import { normalCdf } from './chiSquare.ts';
+import { bucketOf, cutPoints } from './buckets.ts';
 import { GroupAssigner, type GroupSettings, type Quantizer } from './groupAssigner.ts';
 import { type IntervalName, intervalNames } from './intervals.ts';
 import type { StoreKey } from './keys.ts';
 import { type Proportion, wilson } from './wilson.ts';
 
 type Pair = readonly [ArrayLike<number>, ArrayLike<number>];
-type Shares = readonly [Float64Array, Float64Array];
+type Projected = readonly [Float64Array, Float64Array];
 
 export type CalibrationOptions = {
   /** Target P(same group | same person, same interval, another visit). */
@@ -86,35 +86,30 @@ export function calibrate(
     });
   const fitting = (pairs: readonly Pair[]) => pairs.filter((_, i) => i % HOLD_OUT !== HOLD_OUT - 1);
 
-  // Each projection's spread across people, from the fitting impostor pairs (two people each);
-  // through the normal CDF of that spread, a projection becomes a share of people in [0, 1).
+  // Each projection's spread across people, from the fitting impostor pairs (two people each).
   const population = raw(fitting(impostor));
   const spread = Array.from({ length: maxK }, (_, j) => {
     let s2 = 0;
     for (const [pa, pb] of population) s2 += (pa[j] as number) ** 2 + (pb[j] as number) ** 2;
     return Math.sqrt(s2 / (2 * population.length)) || 1;
   });
-  const toShares = (proj: (readonly [Float64Array, Float64Array])[]): Shares[] =>
-    proj.map(
-      ([pa, pb]) =>
-        [
-          pa.map((v, j) => normalCdf(v / (spread[j] as number))),
-          pb.map((v, j) => normalCdf(v / (spread[j] as number))),
-        ] as const,
-    );
-  const fitG = toShares(raw(fitting(genuine)));
-  const fitI = toShares(population);
+  const fitG = raw(fitting(genuine));
+  const fitI = population;
 
-  const sameCode = (pairs: Shares[], buckets: readonly number[]) => {
+  // Same code: every projection of both embeddings in the same equal-frequency bucket, placed by
+  // the cut points the assigner will use.
+  const sameCode = (pairs: Projected[], buckets: readonly number[]) => {
+    const cuts = buckets.map((m, j) => cutPoints(spread[j] as number, m));
     let same = 0;
     for (const [a, b] of pairs) {
       let j = 0;
       while (
-        j < buckets.length &&
-        bucket(a[j] as number, buckets[j] as number) === bucket(b[j] as number, buckets[j] as number)
+        j < cuts.length &&
+        bucketOf(a[j] as number, cuts[j] as Float64Array) ===
+          bucketOf(b[j] as number, cuts[j] as Float64Array)
       )
         j++;
-      if (j === buckets.length) same++;
+      if (j === cuts.length) same++;
     }
     return same / pairs.length;
   };
@@ -188,11 +183,6 @@ export function calibrate(
     effectiveGroups: 1 / (impostorCode + (1 - impostorCode) / groups),
     candidates,
   };
-}
-
-/** The bucket of a share u ∈ [0, 1) cut every 1/m (as GroupAssigner computes it). */
-function bucket(u: number, m: number): number {
-  return Math.floor(u * m);
 }
 
 function settingsFor(groups: number): GroupSettings {

@@ -1,6 +1,6 @@
 import SipHash from 'siphash';
 import { VarvError } from '../errors.ts';
-import { normalCdf } from './chiSquare.ts';
+import { bucketOf, cutPoints } from './buckets.ts';
 import { DayIntervals, type IntervalName } from './intervals.ts';
 import { keyEpoch, type Rotation, type StoreKey } from './keys.ts';
 import { Projector } from './projector.ts';
@@ -51,6 +51,11 @@ export class GroupAssigner {
   private readonly hashKeys = new Map<string, { key: Uint32Array; memo: Map<number, number> }>();
   private readonly scratch: Float64Array;
   private readonly code: Int32Array;
+  /** Per projection, where its equal-frequency buckets are cut. */
+  private readonly cuts: Float64Array[];
+  private lastHash:
+    | { epoch: number; interval: IntervalName; h: { key: Uint32Array; memo: Map<number, number> } }
+    | undefined;
 
   constructor(
     private readonly key: StoreKey,
@@ -73,6 +78,9 @@ export class GroupAssigner {
     this.intervals = new DayIntervals(settings.timezone, settings.intervals);
     this.scratch = new Float64Array(quantizer.projections);
     this.code = new Int32Array(quantizer.projections);
+    this.cuts = Array.from({ length: projections }, (_, j) =>
+      cutPoints(spread[j] as number, buckets[j] as number),
+    );
   }
 
   /** The group and interval of an embedding seen at epoch-ms time `t` (store clock). */
@@ -90,14 +98,9 @@ export class GroupAssigner {
 
   /** The k bucket numbers of an embedding (its code), written into `out`. */
   bucketsOf(embedding: ArrayLike<number>, out: Int32Array): Int32Array {
-    const { projections: k, buckets, spread } = this.quantizer;
+    const k = this.quantizer.projections;
     this.projector(embedding.length).project(embedding, this.scratch, k);
-    for (let j = 0; j < k; j++) {
-      // Cut every 1/m of people; a fractional m leaves a narrower last bucket.
-      out[j] = Math.floor(
-        normalCdf((this.scratch[j] as number) / (spread[j] as number)) * (buckets[j] as number),
-      );
-    }
+    for (let j = 0; j < k; j++) out[j] = bucketOf(this.scratch[j] as number, this.cuts[j] as Float64Array);
     return out;
   }
 
@@ -130,6 +133,8 @@ export class GroupAssigner {
   }
 
   private hashKey(epoch: number, interval: IntervalName) {
+    const last = this.lastHash;
+    if (last && last.epoch === epoch && last.interval === interval) return last.h;
     const id = `${epoch}|${interval}`;
     let h = this.hashKeys.get(id);
     if (!h) {
@@ -138,6 +143,7 @@ export class GroupAssigner {
       if (this.hashKeys.size > 64) this.hashKeys.clear();
       this.hashKeys.set(id, h);
     }
+    this.lastHash = { epoch, interval, h };
     return h;
   }
 }

@@ -54,16 +54,22 @@ export class Projector {
       throw new VarvError('E_EMBEDDING', `expected ${this.dim} dimensions, got ${x.length}`);
     let a0 = 0;
     let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
     let i = 0;
     const n = x.length;
-    for (; i + 1 < n; i += 2) {
-      const u = x[i] as number;
-      const v = x[i + 1] as number;
-      a0 += u * u;
-      a1 += v * v;
+    for (; i + 3 < n; i += 4) {
+      const u0 = x[i] as number;
+      const u1 = x[i + 1] as number;
+      const u2 = x[i + 2] as number;
+      const u3 = x[i + 3] as number;
+      a0 += u0 * u0;
+      a1 += u1 * u1;
+      a2 += u2 * u2;
+      a3 += u3 * u3;
     }
-    if (i < n) a0 += (x[i] as number) ** 2;
-    const norm = Math.sqrt(a0 + a1);
+    for (; i < n; i++) a0 += (x[i] as number) ** 2;
+    const norm = Math.sqrt(a0 + a1 + a2 + a3);
     if (!(norm > 0 && Number.isFinite(norm)))
       throw new VarvError('E_EMBEDDING', 'an embedding must be finite and non-zero');
     const inv = 1 / norm;

@@ -1,5 +1,6 @@
 import { pointInPolygonBench, validateBench } from './layout.bench.ts';
 import type { BenchLine } from './measure.ts';
+import { assignBench } from './privacy.bench.ts';
 
 // `npm run bench -- <name>` runs the benchmarks whose name contains <name>; no name runs all.
 // Each prints one JSON line: the figure, its peer measured in the same run, and the ratio.
@@ -7,6 +8,9 @@ import type { BenchLine } from './measure.ts';
 const benches: Record<string, () => BenchLine> = {
   'layout-pip': pointInPolygonBench,
   'layout-validate': validateBench,
+  'privacy-128': () => assignBench(128),
+  'privacy-512': () => assignBench(512),
+  'privacy-1024': () => assignBench(1024),
 };
 
 const filter = process.argv[2] ?? '';
