@@ -20,6 +20,8 @@ export class EpsilonLedger {
   spend(release: string, epsilon: number, sensitivity = 1): void {
     if (!(epsilon > 0) || !Number.isFinite(epsilon))
       throw new VarvError('E_CONFIG', `ε must be positive and finite, got ${epsilon}`);
+    if (!(sensitivity > 0) || !Number.isFinite(sensitivity))
+      throw new VarvError('E_CONFIG', `sensitivity must be positive and finite, got ${sensitivity}`);
     if (this.spent + epsilon > this.budget + 1e-12) {
       throw new VarvError(
         'E_BUDGET',
@@ -31,7 +33,9 @@ export class EpsilonLedger {
 
   /** A count released with discrete Laplace noise of scale sensitivity/ε, recorded in the ledger. */
   noisyCount(release: string, count: number, epsilon: number, rng: Rng, sensitivity = 1): number {
+    // Draw first: a draw that fails (a scale out of range) must not be charged.
+    const noise = discreteLaplace(sensitivity / epsilon, rng);
     this.spend(release, epsilon, sensitivity);
-    return count + discreteLaplace(sensitivity / epsilon, rng);
+    return count + noise;
   }
 }

@@ -20,6 +20,8 @@ export function lend<B extends ArrayBufferView, R>(buffer: B, use: (b: B) => R, 
   try {
     const result = use(buffer);
     if (result !== null && typeof (result as { then?: unknown })?.then === 'function') {
+      // Handle the stray promise, so its rejection cannot crash the process on top of this error.
+      (result as unknown as Promise<unknown>).then(undefined, () => undefined);
       throw new VarvError(
         'E_ASYNC_LEND',
         'lend() was given an async function: the buffer would be wiped before it finished; use lendAsync()',

@@ -24,7 +24,8 @@ export const DEFAULT_BOUNDARIES = ['06:00', '11:00', '14:00'] as const;
  * to the second, lunch to the third, and afternoon until the next morning (so a visit after
  * midnight still belongs to the day before). Boundaries are wall-clock times, so the intervals
  * follow daylight-saving changes: on a short or long day the afternoon is an hour shorter or
- * longer, and a boundary that falls in a skipped hour moves to the end of the gap.
+ * longer, and a boundary that falls in a skipped hour moves forward by the length of the gap
+ * (02:30 on a spring-forward night becomes 03:30, as Luxon resolves it).
  */
 export class DayIntervals {
   private readonly minutes: readonly [number, number, number];

@@ -23,7 +23,12 @@ export class StoreKey {
     const s = typeof material === 'string' ? material.trim() : '';
     if (typeof material !== 'string') bytes = Uint8Array.from(material);
     else if (/^[0-9a-fA-F]+$/.test(s) && s.length % 2 === 0) bytes = Buffer.from(s, 'hex');
-    else if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(s)) bytes = Buffer.from(s, 'base64');
+    else if (/^[0-9a-fA-F]{32,}$/.test(s)) {
+      throw new VarvError(
+        'E_BAD_KEY',
+        `the privacy key for store "${store}" looks like hex but has an odd number of digits`,
+      );
+    } else if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(s)) bytes = Buffer.from(s, 'base64');
     else throw new VarvError('E_BAD_KEY', `the privacy key for store "${store}" is neither hex nor base64`);
     if (bytes.length < 16) {
       throw new VarvError(

@@ -6,7 +6,8 @@ import { VarvError } from '../errors.ts';
  * sensor model both ask this one policy, so they emit alike.
  */
 export class SightingPolicy {
-  private readonly lastEmit = new Map<string, number>();
+  /** Per track: when it was last seen and when it last yielded a sighting. */
+  private readonly tracks = new Map<string, { seen: number; emitted: number }>();
 
   constructor(readonly repeatAfterMs: number) {
     if (!(repeatAfterMs > 0))
@@ -16,11 +17,16 @@ export class SightingPolicy {
   /** A face on `track` of `camera` was seen at `t` (ms); true when a sighting is due now. */
   seen(camera: string, track: string | number, t: number): boolean {
     const id = `${camera}\u0000${track}`;
-    const last = this.lastEmit.get(id);
-    if (last !== undefined && t < last)
-      throw new VarvError('E_ORDER', `track ${id.replace('\u0000', '/')} went back in time (${t} < ${last})`);
-    if (last === undefined || t - last >= this.repeatAfterMs) {
-      this.lastEmit.set(id, t);
+    const state = this.tracks.get(id);
+    if (!state) {
+      this.tracks.set(id, { seen: t, emitted: t });
+      return true;
+    }
+    if (t < state.seen)
+      throw new VarvError('E_ORDER', `track ${camera}/${track} went back in time (${t} < ${state.seen})`);
+    state.seen = t;
+    if (t - state.emitted >= this.repeatAfterMs) {
+      state.emitted = t;
       return true;
     }
     return false;
@@ -28,11 +34,11 @@ export class SightingPolicy {
 
   /** The track ended (the face left the view); the next sight of that face starts a new track. */
   lost(camera: string, track: string | number): void {
-    this.lastEmit.delete(`${camera}\u0000${track}`);
+    this.tracks.delete(`${camera}\u0000${track}`);
   }
 
   /** Tracks being followed now. */
   get active(): number {
-    return this.lastEmit.size;
+    return this.tracks.size;
   }
 }

@@ -8,5 +8,12 @@ export function wilson(successes: number, n: number, z = 1.959963984540054): Pro
   const z2 = z * z;
   const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
   const half = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  return { p, lo: Math.max(0, centre - half), hi: Math.min(1, centre + half), n, successes };
+  // Clamped so that rounding never leaves p outside its own interval (e.g. 10 of 10).
+  return {
+    p,
+    lo: Math.min(p, Math.max(0, centre - half)),
+    hi: Math.max(p, Math.min(1, centre + half)),
+    n,
+    successes,
+  };
 }

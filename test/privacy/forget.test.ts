@@ -153,7 +153,7 @@ describe('lend', () => {
     expect(allZero(e)).toBe(true);
   });
 
-  // BUG: engine/privacy/forget.ts, lend(): when use returns a promise, lend throws E_ASYNC_LEND but
+  // Found by this test (fixed): engine/privacy/forget.ts, lend(): when use returns a promise, lend throws E_ASYNC_LEND but
   // leaves that promise without a handler. If it rejects (e.g. `lend(buf, async () => { throw x })`)
   // Node reports an unhandled rejection, which by default terminates the process. Expected: lend
   // attaches a handler to the abandoned promise (e.g. `.then(undefined, () => {})`); actual: it does not.

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { VarvError } from '../../engine/errors.ts';
 import {
   type CalibrationReport,
   calibrate,
@@ -17,6 +16,7 @@ import {
   seededRng,
   wilson,
 } from '../../engine/privacy/index.ts';
+import { thrown } from '../thrown.ts';
 
 // α for the statistical tests below; each uses a fixed seed, so each outcome is reproducible.
 const ALPHA = 0.001;
@@ -90,16 +90,7 @@ describe('group assignment', () => {
       Float32Array.from([1, Number.POSITIVE_INFINITY]),
       Float32Array.from([1]),
     ];
-    for (const x of bad) {
-      let error: unknown;
-      try {
-        g.assign(x, MORNING);
-      } catch (e) {
-        error = e;
-      }
-      expect(error).toBeInstanceOf(VarvError);
-      expect((error as VarvError).code).toBe('E_EMBEDDING');
-    }
+    for (const x of bad) expect(thrown(() => g.assign(x, MORNING)).code).toBe('E_EMBEDDING');
   });
 
   it('rejects impossible settings with E_CONFIG', () => {

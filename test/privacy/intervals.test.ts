@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { VarvError } from '../../engine/errors.ts';
 import {
   DayIntervals,
   DEFAULT_BOUNDARIES,
@@ -9,6 +8,7 @@ import {
   intervalNames,
   localDayNumber,
 } from '../../engine/privacy/intervals.ts';
+import { thrown } from '../thrown.ts';
 
 const HOUR = 3_600_000;
 const STOCKHOLM = 'Europe/Stockholm';
@@ -19,17 +19,6 @@ function local(iso: string, zone: string): number {
   const dt = DateTime.fromISO(iso, { zone });
   if (!dt.isValid) throw new Error(`bad test time ${iso} in ${zone}`);
   return dt.toMillis();
-}
-
-/** The error a call throws (the test fails when it returns). */
-function thrown(f: () => unknown): VarvError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(VarvError);
-    return e as VarvError;
-  }
-  throw new Error('expected a VarvError, but nothing was thrown');
 }
 
 const nextName: Record<IntervalName, IntervalName> = {
@@ -230,7 +219,7 @@ describe('DayIntervals: a property over a year', () => {
           expect(p.day).toBe(localDayNumber(p.date));
           // A fresh instance (no cache) agrees.
           expect(new DayIntervals(zone, boundaries).at(t)).toEqual(p);
-          // An afternoon covers the night: between 15 and 17 hours plus the rest of the day.
+          // No interval is empty, and none (not even an afternoon over a DST night) reaches 25 h.
           const len = (p.end - p.start) / HOUR;
           expect(len).toBeGreaterThan(0);
           expect(len).toBeLessThan(25);

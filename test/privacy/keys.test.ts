@@ -8,17 +8,7 @@ import { VarvError } from '../../engine/errors.ts';
 import { keyEpoch, StoreKey } from '../../engine/privacy/keys.ts';
 import { keyEnvName, loadStoreKey } from '../../engine/privacy/loadStoreKey.ts';
 import { seededRng } from '../../engine/privacy/random.ts';
-
-/** The error a call throws (the test fails when it returns). */
-function thrown(f: () => unknown): VarvError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(VarvError);
-    return e as VarvError;
-  }
-  throw new Error('expected a VarvError, but nothing was thrown');
-}
+import { thrown } from '../thrown.ts';
 
 /** `n` reproducible pseudo-random bytes. */
 function bytes(n: number, seed: string): Uint8Array {

@@ -5,17 +5,7 @@ import { EpsilonLedger } from '../../engine/privacy/epsilonLedger.ts';
 import { discreteLaplace, laplace } from '../../engine/privacy/noise.ts';
 import { seededRng } from '../../engine/privacy/random.ts';
 import { wilson } from '../../engine/privacy/wilson.ts';
-
-/** The error a call throws (the test fails when it returns). */
-function thrown(f: () => unknown): VarvError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(VarvError);
-    return e as VarvError;
-  }
-  throw new Error('expected a VarvError, but nothing was thrown');
-}
+import { thrown } from '../thrown.ts';
 
 const n = 20_000;
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
@@ -117,7 +107,7 @@ describe('discreteLaplace', () => {
   });
 });
 
-// BUG: engine/privacy/noise.ts, laplace() and discreteLaplace() accept scale = Infinity (the check is
+// Found by this test (fixed): engine/privacy/noise.ts, laplace() and discreteLaplace() accept scale = Infinity (the check is
 // only `scale > 0`). laplace(Infinity, rng) returns ±Infinity (or NaN), discreteLaplace(Infinity, rng)
 // returns NaN (q = 1, log q = 0). Expected: E_CONFIG like any other invalid scale. This is reachable
 // through EpsilonLedger.noisyCount with a finite but tiny ε (sensitivity/ε overflows to Infinity).
@@ -223,7 +213,7 @@ describe('EpsilonLedger', () => {
     expect(ledger.entries.map((e) => e.release)).toEqual(['a']);
   });
 
-  // BUG: engine/privacy/epsilonLedger.ts, EpsilonLedger.noisyCount records the spend before drawing
+  // Found by this test (fixed): engine/privacy/epsilonLedger.ts, EpsilonLedger.noisyCount records the spend before drawing
   // the noise, and spend() does not check the sensitivity. noisyCount('x', 10, 0.5, rng, 0) throws
   // E_CONFIG from discreteLaplace (scale 0) but leaves { release: 'x', epsilon: 0.5 } in the ledger:
   // a release that never happened is charged. Expected: it throws and records nothing.
@@ -289,7 +279,7 @@ describe('wilson', () => {
     );
   });
 
-  // BUG: engine/privacy/wilson.ts, wilson(): float rounding puts the bounds on the wrong side of the
+  // Found by this test (fixed): engine/privacy/wilson.ts, wilson(): float rounding puts the bounds on the wrong side of the
   // point estimate at the edges. wilson(10, 10).hi is 0.9999999999999999 < p = 1, and wilson(0, 7).lo is
   // 2.8e-17 > p = 0 (for n < 2000, 613 values of n give hi < 1 at s = n and 485 give lo > 0 at s = 0).
   // Expected: lo ≤ p ≤ hi always, with lo exactly 0 when s = 0 and hi exactly 1 when s = n.

@@ -1,20 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { VarvError } from '../../engine/errors.ts';
 import { SightingPolicy } from '../../engine/privacy/sightingPolicy.ts';
+import { thrown } from '../thrown.ts';
 
 const N = 1000;
-
-/** The error a call throws (the test fails when it returns). */
-function thrown(f: () => unknown): VarvError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(VarvError);
-    return e as VarvError;
-  }
-  throw new Error('expected a VarvError, but nothing was thrown');
-}
 
 /** The sight times at which a fresh policy emits, for one track. */
 function emissions(times: readonly number[], n = N): number[] {
@@ -122,7 +111,7 @@ describe('SightingPolicy', () => {
     expect(e.message).toContain('cam-1/1');
   });
 
-  // BUG: engine/privacy/sightingPolicy.ts, SightingPolicy.seen keeps only the last *emission* time,
+  // Found by this test (fixed): engine/privacy/sightingPolicy.ts, SightingPolicy.seen keeps only the last *emission* time,
   // so a sight earlier than the previous sight but later than the last emission is accepted:
   // seen(0) → true, seen(500) → false, seen(300) → expected E_ORDER, actually returns false.
   it('throws E_ORDER when a track goes back before its last sight', () => {
