@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { defineCommand, runMain } from 'citty';
 import { VarvError } from '../engine/errors.ts';
+import { calibrateCommand } from './commands/calibrate.ts';
 import type { CommandResult } from './commands/output.ts';
 import { validateCommand } from './commands/validate.ts';
 
@@ -16,8 +17,22 @@ const jsonArg = {
   description: 'end stdout with one JSON line summarising the run',
 } as const;
 
-/** Prints a command's lines, then (with --json) its summary as the last line of stdout. */
-function finish(result: CommandResult, json: boolean) {
+/**
+ * Runs a command and prints its lines, then (with --json) its summary as the last line of stdout.
+ * A VarvError becomes one clear line on stderr and exit status 1 (2 for usage), not a stack trace.
+ */
+function finish(command: () => CommandResult, json: boolean) {
+  let result: CommandResult;
+  try {
+    result = command();
+  } catch (e) {
+    if (!(e instanceof VarvError)) throw e;
+    process.stderr.write(`varv: ${e.message} [${e.code}]\n`);
+    if (json)
+      process.stdout.write(`${JSON.stringify({ ok: false, error: { code: e.code, message: e.message } })}\n`);
+    process.exitCode = e.code === 'E_USAGE' ? 2 : 1;
+    return;
+  }
   for (const line of result.lines) process.stdout.write(`${line}\n`);
   if (json) process.stdout.write(`${JSON.stringify(result.summary)}\n`);
   process.exitCode = result.code;
@@ -41,7 +56,70 @@ const validate = defineCommand({
     json: jsonArg,
   },
   run: ({ args }) =>
-    finish(validateCommand(args._, { describe: Boolean(args.describe) }), Boolean(args.json)),
+    finish(() => validateCommand(args._, { describe: Boolean(args.describe) }), Boolean(args.json)),
+});
+
+const num = (v: unknown, name: string): number => {
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw new VarvError('E_USAGE', `--${name} expects a number, got "${String(v)}"`);
+  return n;
+};
+
+const calibrateCmd = defineCommand({
+  meta: {
+    name: 'calibrate',
+    description:
+      'Choose the group-ID quantiser for a target consistency on the noise model; report held-out rates with 95% intervals',
+  },
+  args: {
+    store: {
+      type: 'string',
+      description: 'store id (its key comes from --key-file, VARV_KEY_<STORE> or VARV_KEY_FILE)',
+      required: true,
+    },
+    'key-file': { type: 'string', description: 'file holding the store key (hex or base64)' },
+    dim: { type: 'string', default: '128', description: 'embedding dimensions' },
+    angle: {
+      type: 'string',
+      default: '10',
+      description: 'mean angle (degrees) between an observation and the identity',
+    },
+    sd: { type: 'string', default: '2.5', description: 'its standard deviation (degrees)' },
+    pairs: {
+      type: 'string',
+      default: '6000',
+      description: 'genuine and impostor pairs each (a quarter held out)',
+    },
+    consistency: {
+      type: 'string',
+      default: '0.5',
+      description: 'target P(same group | same person, same interval)',
+    },
+    groups: { type: 'string', default: '256', description: 'number of groups' },
+    seed: { type: 'string', default: '1', description: 'seed of the synthetic pairs' },
+    json: jsonArg,
+  },
+  run: ({ args }) =>
+    finish(
+      () =>
+        calibrateCommand({
+          store: args.store,
+          keyFile: args['key-file'],
+          dim: num(args.dim, 'dim'),
+          angle: num(args.angle, 'angle'),
+          sd: num(args.sd, 'sd'),
+          pairs: num(args.pairs, 'pairs'),
+          consistency: num(args.consistency, 'consistency'),
+          groups: num(args.groups, 'groups'),
+          seed: num(args.seed, 'seed'),
+        }),
+      Boolean(args.json),
+    ),
+});
+
+const privacy = defineCommand({
+  meta: { name: 'privacy', description: 'Privacy core tools' },
+  subCommands: { calibrate: calibrateCmd },
 });
 
 const main = defineCommand({
@@ -50,15 +128,7 @@ const main = defineCommand({
     version: pkg.version,
     description: 'Anonymous-by-design store analytics and digital-twin workbench',
   },
-  subCommands: { validate },
+  subCommands: { validate, privacy },
 });
 
-try {
-  await runMain(main);
-} catch (e) {
-  if (e instanceof VarvError) {
-    process.stderr.write(`varv: ${e.message} [${e.code}]\n`);
-    process.exit(1);
-  }
-  throw e;
-}
+await runMain(main);
