@@ -45,27 +45,6 @@ export function assignBench(dim: number): BenchLine {
   );
   const out = new Float64Array(K);
   let sink = 0;
-  const floor = (x: Float32Array) => {
-    let a0 = 0;
-    let a1 = 0;
-    let a2 = 0;
-    let a3 = 0;
-    for (let i = 0; i < x.length; i += 4) {
-      a0 += (x[i] as number) * (x[i] as number);
-      a1 += (x[i + 1] as number) * (x[i + 1] as number);
-      a2 += (x[i + 2] as number) * (x[i + 2] as number);
-      a3 += (x[i + 3] as number) * (x[i + 3] as number);
-    }
-    const inv = 1 / Math.sqrt(a0 + a1 + a2 + a3);
-    for (let j = 0; j < K; j++) {
-      let acc = 0;
-      for (let m = j * NONZEROS; m < (j + 1) * NONZEROS; m++)
-        acc += (weight[m] as number) * (x[index[m] as number] as number);
-      out[j] = acc * inv;
-    }
-    sink += out[0] as number;
-  };
-
   const BATCH = 4096;
   const line = compare(
     'privacy',
@@ -76,7 +55,7 @@ export function assignBench(dim: number): BenchLine {
     {
       name: 'dot-product floor (same reads and multiply-adds)',
       fn: () => {
-        for (let i = 0; i < BATCH; i++) floor(stream[i] as Float32Array);
+        for (let i = 0; i < BATCH; i++) sink += floor(stream[i] as Float32Array, index, weight, out);
       },
     },
     25,
@@ -88,4 +67,32 @@ export function assignBench(dim: number): BenchLine {
     peerValue: Math.round((line.peerValue ?? 0) * BATCH),
     note: `${K} projections × ${NONZEROS} nonzeros, 256 groups, daily rotation; goal ≥ 1e6/s per core at 512 d and ratio ≥ 0.5`,
   };
+}
+
+/** The floor of the work, as a plain module-level loop: the norm and K sparse dot products. */
+function floor(x: Float32Array, index: Int32Array, weight: Float64Array, out: Float64Array): number {
+  let a0 = 0;
+  let a1 = 0;
+  let a2 = 0;
+  let a3 = 0;
+  const n = x.length;
+  for (let i = 0; i < n; i += 4) {
+    const u0 = x[i] as number;
+    const u1 = x[i + 1] as number;
+    const u2 = x[i + 2] as number;
+    const u3 = x[i + 3] as number;
+    a0 += u0 * u0;
+    a1 += u1 * u1;
+    a2 += u2 * u2;
+    a3 += u3 * u3;
+  }
+  const inv = 1 / Math.sqrt(a0 + a1 + a2 + a3);
+  for (let j = 0; j < K; j++) {
+    let acc = 0;
+    const base = j * NONZEROS;
+    for (let m = base; m < base + NONZEROS; m++)
+      acc += (weight[m] as number) * (x[index[m] as number] as number);
+    out[j] = acc * inv;
+  }
+  return out[0] as number;
 }
