@@ -1,0 +1,7 @@
+export { type AgentSpec, Crowd } from './crowd.ts';
+export { type Crossing, type ExperimentResult, runExperiment, type TrajectoryRow } from './experiment.ts';
+export { distanceField } from './fastMarching.ts';
+export { DEFAULT_SPEED_MODEL, type SpeedModel, StepScratch, stepCrowd } from './locomotion.ts';
+export { descend, type NavField, Navigation } from './navigation.ts';
+export { RandomTree } from './randomTree.ts';
+export { WallIndex, wallSegments } from './wallIndex.ts';
