@@ -3,6 +3,7 @@ import { defineCommand, runMain } from 'citty';
 import { VarvError } from '../engine/errors.ts';
 import { calibrateCommand } from './commands/calibrate.ts';
 import type { CommandResult } from './commands/output.ts';
+import { simRunCommand } from './commands/simRun.ts';
 import { validateCommand } from './commands/validate.ts';
 
 // The CLI entry: parses arguments, prints what commands return, and is the only place that
@@ -122,13 +123,40 @@ const privacy = defineCommand({
   subCommands: { calibrate: calibrateCmd },
 });
 
+const simRun = defineCommand({
+  meta: {
+    name: 'run',
+    description: 'Run a simulation; writes trajectories.csv, truth.jsonl and measurements.json',
+  },
+  args: {
+    scenario: { type: 'positional', description: 'a varv.scenario/1 file', required: true },
+    seed: { type: 'string', description: 'override the scenario seed' },
+    out: { type: 'string', default: 'out', description: 'folder for the output files' },
+    json: jsonArg,
+  },
+  run: ({ args }) =>
+    finish(
+      () =>
+        simRunCommand(args.scenario, {
+          seed: args.seed === undefined ? undefined : num(args.seed, 'seed'),
+          out: args.out,
+        }),
+      Boolean(args.json),
+    ),
+});
+
+const sim = defineCommand({
+  meta: { name: 'sim', description: 'The simulator' },
+  subCommands: { run: simRun },
+});
+
 const main = defineCommand({
   meta: {
     name: 'varv',
     version: pkg.version,
     description: 'Anonymous-by-design store analytics and digital-twin workbench',
   },
-  subCommands: { validate, privacy },
+  subCommands: { validate, sim, privacy },
 });
 
 await runMain(main);

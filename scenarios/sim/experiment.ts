@@ -1,4 +1,5 @@
 import {
+  area,
   containsPoint,
   type Point,
   type ResolvedScenario,
@@ -17,6 +18,8 @@ export const BODY_RADIUS = 0.2;
 const ARRIVED_M = 0.25;
 
 export type Crossing = { line: string; agent: number; t: number };
+/** One second of one measurement area: mean density (P/m²) and mean speed (m/s) of those inside. */
+export type AreaSecond = { area: string; second: number; density: number; speed: number | null };
 export type TrajectoryRow = { id: number; frame: number; x: number; y: number };
 
 export type ExperimentResult = {
@@ -28,6 +31,8 @@ export type ExperimentResult = {
   trajectories: TrajectoryRow[];
   /** Desired speeds drawn for the agents (m/s). */
   desiredSpeeds: Map<number, number>;
+  /** Density and speed in each measurement area, second by second. */
+  areas: AreaSecond[];
   /** The smallest distance between an agent's centre and a wall seen during the run (m). */
   minWallClearance: number;
   /** Agents still on the floor at the end. */
@@ -100,6 +105,15 @@ export function runExperiment(
   const trajectories: TrajectoryRow[] = [];
   const steps = Math.round(sc.clock.seconds / sc.dt);
   let minWallClearance = Number.POSITIVE_INFINITY;
+  const measureAreas = (sc.measure?.areas ?? []).map((a) => ({
+    ...a,
+    size: area(a.polygon),
+    people: 0,
+    speedSum: 0,
+    samples: 0,
+  }));
+  const areas: AreaSecond[] = [];
+  const stepsPerSecond = Math.max(1, Math.round(1 / sc.dt));
   let px = new Float64Array(0);
   let py = new Float64Array(0);
   let nextPending = 0;
@@ -126,6 +140,25 @@ export function runExperiment(
     px.set(crowd.x.subarray(0, crowd.n));
     py.set(crowd.y.subarray(0, crowd.n));
     stepCrowd(crowd, walls, sc.dt, model, scratch);
+    for (const m of measureAreas) {
+      for (let i = 0; i < crowd.n; i++) {
+        if (!containsPoint(m.polygon, [crowd.x[i] as number, crowd.y[i] as number])) continue;
+        m.people++;
+        m.speedSum += crowd.speed[i] as number;
+      }
+      m.samples++;
+      if (m.samples === stepsPerSecond) {
+        areas.push({
+          area: m.id,
+          second: Math.round((step + 1) * sc.dt) - 1,
+          density: m.people / m.samples / m.size,
+          speed: m.people ? m.speedSum / m.people : null,
+        });
+        m.people = 0;
+        m.speedSum = 0;
+        m.samples = 0;
+      }
+    }
     for (let i = crowd.n - 1; i >= 0; i--) {
       const id = crowd.id[i] as number;
       const a: Point = [px[i] as number, py[i] as number];
@@ -148,6 +181,7 @@ export function runExperiment(
     arrivals,
     crossings,
     trajectories,
+    areas,
     desiredSpeeds,
     minWallClearance,
     remaining: crowd.n,

@@ -1,5 +1,13 @@
 export { type AgentSpec, Crowd } from './crowd.ts';
-export { type Crossing, type ExperimentResult, runExperiment, type TrajectoryRow } from './experiment.ts';
+export {
+  type AreaSecond,
+  BODY_RADIUS,
+  type Crossing,
+  type ExperimentResult,
+  runExperiment,
+  type TrajectoryRow,
+} from './experiment.ts';
+export { experimentFiles, type RunFiles } from './experimentOutputs.ts';
 export { distanceField } from './fastMarching.ts';
 export { DEFAULT_SPEED_MODEL, type SpeedModel, StepScratch, stepCrowd } from './locomotion.ts';
 export { descend, type NavField, Navigation } from './navigation.ts';
