@@ -27,6 +27,8 @@ export const DEFAULT_SPEED_MODEL: SpeedModel = {
 
 /** Neighbours farther than this (m) do not steer or slow an agent. */
 const INTERACTION_M = 2;
+/** Repulsion is not computed beyond this distance (m) past contact. */
+const REPULSION_REACH_M = 1;
 
 /** Scratch space for a step, made once and reused (no allocation per step). */
 export class StepScratch {
@@ -96,9 +98,12 @@ export function stepCrowd(c: Crowd, walls: WallIndex, dt: number, model: SpeedMo
           if (j === i) continue;
           const dx = xi - (c.x[j] as number);
           const dy = yi - (c.y[j] as number);
-          const d = Math.hypot(dx, dy);
-          if (d >= INTERACTION_M || d === 0) continue;
+          const d2 = dx * dx + dy * dy;
           const l = ri + (c.radius[j] as number);
+          // Beyond ℓ + 1 m the push is below e⁻¹⁰ of its strength: skip the exp.
+          const reach = l + REPULSION_REACH_M;
+          if (d2 >= reach * reach || d2 === 0) continue;
+          const d = Math.sqrt(d2);
           const w = model.neighbourStrength * Math.exp((l - d) / model.neighbourRange);
           ex += (w * dx) / d;
           ey += (w * dy) / d;
@@ -131,8 +136,8 @@ export function stepCrowd(c: Crowd, walls: WallIndex, dt: number, model: SpeedMo
           const along = ex * dx + ey * dy;
           if (along <= 0) continue;
           const l = ri + (c.radius[j] as number);
-          if (Math.abs(-ey * dx + ex * dy) >= l) continue;
-          const d = Math.hypot(dx, dy) - l;
+          if (along - l >= gap || Math.abs(-ey * dx + ex * dy) >= l) continue;
+          const d = Math.sqrt(dx * dx + dy * dy) - l;
           if (d < gap) gap = d;
         }
       }
@@ -175,6 +180,9 @@ export function stepCrowd(c: Crowd, walls: WallIndex, dt: number, model: SpeedMo
   }
 }
 
+/** Scratch for the wall normal at an agent's current position. */
+const here = new Float64Array(2);
+
 /**
  * True when moving to (tx, ty) crosses no wall and keeps the agent at least its radius from every
  * wall (or, for one that somehow stands too close already, takes it farther away).
@@ -191,6 +199,5 @@ function clear(
   if (walls.crosses(x, y, tx, ty)) return false;
   const d = walls.nearest(tx, ty, normal);
   if (d >= r) return true;
-  const scratch = new Float64Array(2);
-  return d > walls.nearest(x, y, scratch) + 1e-9;
+  return d > walls.nearest(x, y, here) + 1e-9;
 }

@@ -71,7 +71,10 @@ export function descend(f: NavField, x: number, y: number, out: Float64Array): n
   let v01 = f.T[i00 + g.cols] as number;
   let v11 = f.T[i00 + g.cols + 1] as number;
   let hi = Number.NEGATIVE_INFINITY;
-  for (const v of [v00, v10, v01, v11]) if (Number.isFinite(v) && v > hi) hi = v;
+  if (v00 < Number.POSITIVE_INFINITY && v00 > hi) hi = v00;
+  if (v10 < Number.POSITIVE_INFINITY && v10 > hi) hi = v10;
+  if (v01 < Number.POSITIVE_INFINITY && v01 > hi) hi = v01;
+  if (v11 < Number.POSITIVE_INFINITY && v11 > hi) hi = v11;
   if (!Number.isFinite(hi)) {
     out[0] = 0;
     out[1] = 0;

@@ -53,14 +53,16 @@ export class WallIndex {
     const list = this.buckets[this.row(y) * this.cols + this.col(x)] as Int32Array;
     let best = Number.POSITIVE_INFINITY;
     for (let k = 0; k < list.length; k++) {
-      const [ax, ay, bx, by] = this.segments[list[k] as number] as Seg;
-      const dx = bx - ax;
-      const dy = by - ay;
+      const seg = this.segments[list[k] as number] as Seg;
+      const ax = seg[0];
+      const ay = seg[1];
+      const dx = seg[2] - ax;
+      const dy = seg[3] - ay;
       const len2 = dx * dx + dy * dy;
       const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len2));
       const px = x - (ax + t * dx);
       const py = y - (ay + t * dy);
-      const d = Math.hypot(px, py);
+      const d = Math.sqrt(px * px + py * py);
       if (d < best) {
         best = d;
         out[0] = d > 0 ? px / d : 0;
@@ -73,11 +75,9 @@ export class WallIndex {
   /** True when the move from (x1, y1) to (x2, y2) crosses or touches a wall. */
   crosses(x1: number, y1: number, x2: number, y2: number): boolean {
     const list = this.buckets[this.row(y2) * this.cols + this.col(x2)] as Int32Array;
-    const a: Point = [x1, y1];
-    const b: Point = [x2, y2];
     for (let k = 0; k < list.length; k++) {
-      const [ax, ay, bx, by] = this.segments[list[k] as number] as Seg;
-      if (segmentsIntersect(a, b, [ax, ay], [bx, by])) return true;
+      const seg = this.segments[list[k] as number] as Seg;
+      if (segmentsMeet(x1, y1, x2, y2, seg[0], seg[1], seg[2], seg[3])) return true;
     }
     return false;
   }
@@ -124,4 +124,30 @@ export function wallSegments(store: Pick<StoreLayout, 'outline' | 'obstacles' | 
   ring(store.outline, true);
   for (const o of store.obstacles) ring(o.polygon, false);
   return out;
+}
+
+/**
+ * Whether segments (x1,y1)–(x2,y2) and (x3,y3)–(x4,y4) share a point: the hot path of the wall
+ * check, on plain numbers; anything short of a clean crossing goes to segmentsIntersect.
+ */
+function segmentsMeet(
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+  x3: number,
+  y3: number,
+  x4: number,
+  y4: number,
+): boolean {
+  // Bounding boxes apart: no contact (the common case).
+  if (Math.max(x1, x2) < Math.min(x3, x4) || Math.max(x3, x4) < Math.min(x1, x2)) return false;
+  if (Math.max(y1, y2) < Math.min(y3, y4) || Math.max(y3, y4) < Math.min(y1, y2)) return false;
+  const d1 = (x4 - x3) * (y1 - y3) - (y4 - y3) * (x1 - x3);
+  const d2 = (x4 - x3) * (y2 - y3) - (y4 - y3) * (x2 - x3);
+  const d3 = (x2 - x1) * (y3 - y1) - (y2 - y1) * (x3 - x1);
+  const d4 = (x2 - x1) * (y4 - y1) - (y2 - y1) * (x4 - x1);
+  if (d1 * d2 < 0 && d3 * d4 < 0) return true;
+  if (d1 * d2 > 0 || d3 * d4 > 0) return false;
+  return segmentsIntersect([x1, y1], [x2, y2], [x3, y3], [x4, y4]);
 }

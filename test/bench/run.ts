@@ -1,16 +1,19 @@
 import { pointInPolygonBench, validateBench } from './layout.bench.ts';
 import type { BenchLine } from './measure.ts';
 import { assignBench } from './privacy.bench.ts';
+import { locomotionBench } from './sim.bench.ts';
 
 // `npm run bench -- <name>` runs the benchmarks whose name contains <name>; no name runs all.
 // Each prints one JSON line: the figure, its peer measured in the same run, and the ratio.
 
-const benches: Record<string, () => BenchLine> = {
+const benches: Record<string, () => BenchLine | Promise<BenchLine>> = {
   'layout-pip': pointInPolygonBench,
   'layout-validate': validateBench,
   'privacy-128': () => assignBench(128),
   'privacy-512': () => assignBench(512),
   'privacy-1024': () => assignBench(1024),
+  'sim-locomotion-1000': () => locomotionBench(1000),
+  'sim-locomotion-3000': () => locomotionBench(3000),
 };
 
 const filter = process.argv[2] ?? '';
@@ -19,4 +22,4 @@ if (chosen.length === 0) {
   process.stderr.write(`no benchmark matches "${filter}"; known: ${Object.keys(benches).join(', ')}\n`);
   process.exitCode = 2;
 }
-for (const [, run] of chosen) process.stdout.write(`${JSON.stringify(run())}\n`);
+for (const [, run] of chosen) process.stdout.write(`${JSON.stringify(await run())}\n`);
