@@ -1,10 +1,10 @@
+import { distanceField } from './distanceField.ts';
 import { cellCentre, cellsInside } from './floorGrid.ts';
 import { area, centroid } from './geometry/polygon.ts';
 import type { Point } from './geometry/types.ts';
 import { checkReachability } from './reachability.ts';
 import { type CameraClass, cameraClasses } from './schema/primitives.ts';
 import type { StoreLayout } from './schema/store.ts';
-import { walkingDistances } from './walkingDistance.ts';
 
 export type StoreSummary = {
   id: string;
@@ -51,7 +51,7 @@ export function describeStore(store: StoreLayout): StoreSummary {
   for (let i = 1; i < store.loop.length && loopLength !== null; i++) {
     const a = anchor.get(store.loop[i - 1] as string);
     const b = anchor.get(store.loop[i] as string);
-    const d = a === undefined || b === undefined ? Infinity : (walkingDistances(grid, a)[b] as number);
+    const d = a === undefined || b === undefined ? Infinity : (distanceField(grid, [a])[b] as number);
     loopLength = Number.isFinite(d) ? loopLength + d : null;
   }
 

@@ -2,6 +2,7 @@ export { applyPatch } from './applyPatch.ts';
 export { cameraZone, visibleFloor, visibleFloorArea } from './cameraView.ts';
 export { checkStore } from './checkStore.ts';
 export { describeStore, formatStoreSummary, type StoreSummary } from './describeStore.ts';
+export { distanceField } from './distanceField.ts';
 export { loadScenarioFile, readJsonFile, type ValidatedFile, validateFile } from './files.ts';
 export {
   buildFloorGrid,
@@ -33,4 +34,3 @@ export * from './schema/scenario.ts';
 export * from './schema/store.ts';
 export { type ResolvedScenario, type StoreLoader, validateScenario } from './validateScenario.ts';
 export { checkParsedStore, validateStore } from './validateStore.ts';
-export { walkingDistances } from './walkingDistance.ts';

@@ -8,7 +8,6 @@ export {
   type TrajectoryRow,
 } from './experiment.ts';
 export { experimentFiles, type RunFiles } from './experimentOutputs.ts';
-export { distanceField } from './fastMarching.ts';
 export { DEFAULT_SPEED_MODEL, type SpeedModel, StepScratch, stepCrowd } from './locomotion.ts';
 export { descend, type NavField, Navigation } from './navigation.ts';
 export { RandomTree } from './randomTree.ts';

@@ -1,12 +1,12 @@
 import { VarvError } from '../../engine/errors.ts';
 import {
   buildFloorGrid,
+  distanceField,
   type FloorGrid,
   type Point,
   type StoreLayout,
   someCellNear,
 } from '../../engine/layout/index.ts';
-import { distanceField } from './fastMarching.ts';
 
 /** A target's distance field: walking distance (m) to it from every free cell of the nav grid. */
 export type NavField = { grid: FloorGrid; T: Float32Array };

@@ -1,24 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-/** The environment without any VARV_KEY variables, so that only what a test gives counts. */
-const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VARV_KEY')));
-
-function varv(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, ['bin/varv.js', ...args], {
-    encoding: 'utf8',
-    env: { ...cleanEnv, NO_COLOR: '1', ...env },
-  });
-  return {
-    code: r.status,
-    stdout: r.stdout,
-    stderr: r.stderr,
-    lastLine: r.stdout.trim().split('\n').at(-1) ?? '',
-  };
-}
+import { varv } from './varv.ts';
 
 const keyFile = join(mkdtempSync(join(tmpdir(), 'varv-key-')), 'store.key');
 writeFileSync(keyFile, '5a'.repeat(32));

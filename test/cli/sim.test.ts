@@ -1,21 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-function varv(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/varv.js', ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return {
-    code: r.status,
-    stdout: r.stdout,
-    stderr: r.stderr,
-    lastLine: r.stdout.trim().split('\n').at(-1) ?? '',
-  };
-}
+import { varv } from './varv.ts';
 
 const FILES = ['trajectories.csv', 'truth.jsonl', 'measurements.json'];
 
@@ -23,8 +10,8 @@ describe('varv sim run', () => {
   it('runs the RiMEA 6 corner and writes the same files byte for byte every time', () => {
     const a = mkdtempSync(join(tmpdir(), 'varv-sim-'));
     const b = mkdtempSync(join(tmpdir(), 'varv-sim-'));
-    const ra = varv('sim', 'run', 'scenarios/runs/rimea-6-corner.json', '--out', a, '--json');
-    const rb = varv('sim', 'run', 'scenarios/runs/rimea-6-corner.json', '--out', b);
+    const ra = varv(['sim', 'run', 'scenarios/runs/rimea-6-corner.json', '--out', a, '--json']);
+    const rb = varv(['sim', 'run', 'scenarios/runs/rimea-6-corner.json', '--out', b]);
     expect(ra.code).toBe(0);
     expect(rb.code).toBe(0);
     expect(JSON.parse(ra.lastLine)).toMatchObject({ ok: true, arrived: 20, agents: 20, remaining: 0 });
@@ -46,21 +33,21 @@ describe('varv sim run', () => {
   it('a different seed gives different trajectories', () => {
     const a = mkdtempSync(join(tmpdir(), 'varv-sim-'));
     const b = mkdtempSync(join(tmpdir(), 'varv-sim-'));
-    varv('sim', 'run', 'scenarios/runs/rimea-6-corner.json', '--out', a);
-    varv('sim', 'run', 'scenarios/runs/rimea-6-corner.json', '--out', b, '--seed', '9');
+    varv(['sim', 'run', 'scenarios/runs/rimea-6-corner.json', '--out', a]);
+    varv(['sim', 'run', 'scenarios/runs/rimea-6-corner.json', '--out', b, '--seed', '9']);
     expect(readFileSync(join(b, 'trajectories.csv'), 'utf8')).not.toBe(
       readFileSync(join(a, 'trajectories.csv'), 'utf8'),
     );
   });
 
   it('refuses a store day clearly, for now', () => {
-    const r = varv('sim', 'run', 'scenarios/runs/demo-grocery-smoke.json');
+    const r = varv(['sim', 'run', 'scenarios/runs/demo-grocery-smoke.json']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('[E_UNSUPPORTED]');
   });
 
   it('names the problems of an invalid scenario', () => {
-    const r = varv('sim', 'run', 'scenarios/stores/demo-grocery.json');
+    const r = varv(['sim', 'run', 'scenarios/stores/demo-grocery.json']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('is a store layout, not a scenario');
   });

@@ -4,20 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { miniStore } from '../layout/fixtures.ts';
-
-/** Runs the real `varv` command as a user would. */
-function varv(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/varv.js', ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return {
-    code: r.status,
-    stdout: r.stdout,
-    stderr: r.stderr,
-    lastLine: r.stdout.trim().split('\n').at(-1) ?? '',
-  };
-}
+import { varv } from './varv.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'varv-cli-'));
 function file(name: string, content: unknown): string {
@@ -28,12 +15,12 @@ function file(name: string, content: unknown): string {
 
 describe('varv validate', () => {
   it('exits 0 on the example stores and scenarios', () => {
-    const r = varv(
+    const r = varv([
       'validate',
       'scenarios/stores/demo-grocery.json',
       'scenarios/stores/demo-fashion.json',
       'scenarios/runs/demo-grocery-smoke.json',
-    );
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('all 3 file(s) valid');
@@ -51,7 +38,7 @@ describe('varv validate', () => {
       [14.5, 2.5],
     ];
     broken.loop.push('dairy');
-    const r = varv('validate', file('broken.json', broken), 'scenarios/stores/demo-fashion.json');
+    const r = varv(['validate', file('broken.json', broken), 'scenarios/stores/demo-fashion.json']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('obstacles[2].polygon: overlaps till "till-1"  [no-overlap]');
     expect(r.stdout).toContain('loop[3]: no zone "dairy"  [known-zone]');
@@ -59,12 +46,12 @@ describe('varv validate', () => {
   });
 
   it('ends stdout with one JSON summary line under --json', () => {
-    const r = varv(
+    const r = varv([
       'validate',
       '--json',
       file('bad.json', { format: 'varv.store/1' }),
       'scenarios/stores/validation-corner.json',
-    );
+    ]);
     const summary = JSON.parse(r.lastLine);
     expect(summary.command).toBe('validate');
     expect(summary.ok).toBe(false);
@@ -78,21 +65,21 @@ describe('varv validate', () => {
   });
 
   it('points at the line and column of a JSON syntax error', () => {
-    const r = varv('validate', file('syntax.json', '{\n  "format": "varv.store/1",\n  "id": oops\n}'));
+    const r = varv(['validate', file('syntax.json', '{\n  "format": "varv.store/1",\n  "id": oops\n}')]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/is not valid JSON at line 3, column \d+/);
   });
 
   it('describes each store in plain language with --describe', () => {
-    const r = varv('validate', '--describe', '--json', 'scenarios/stores/demo-grocery.json');
+    const r = varv(['validate', '--describe', '--json', 'scenarios/stores/demo-grocery.json']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/cameras \(14\): 1 entrance, 3 checkout, 5 department, 4 aisle, 1 exit/);
     expect(JSON.parse(r.lastLine).files[0].summary.loopLength_m).toBeGreaterThan(0);
   });
 
   it('says what to do when given nothing, and has --help', () => {
-    expect(varv('validate').code).toBe(2);
-    const help = varv('--help');
+    expect(varv(['validate']).code).toBe(2);
+    const help = varv(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('validate');
   });

@@ -1,4 +1,4 @@
-import type { FloorGrid } from '../../engine/layout/index.ts';
+import type { FloorGrid } from './floorGrid.ts';
 
 /**
  * Walking distance (m) from a set of target cells to every free cell of a floor grid: the eikonal
