@@ -81,6 +81,7 @@ export const STORE_FILES = [
   'scenarios/stores/demo-fashion.json',
   'scenarios/stores/validation-corridor.json',
   'scenarios/stores/validation-corner.json',
+  'scenarios/stores/validation-wide-corridor.json',
 ] as const;
 
 /** A fresh copy of an example store file, as parsed JSON. */
