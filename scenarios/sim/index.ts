@@ -1,3 +1,4 @@
+export { arrivalTimes, expectedArrivals } from './arrivals.ts';
 export { type AgentSpec, Crowd } from './crowd.ts';
 export {
   type AreaSecond,
@@ -10,5 +11,6 @@ export {
 export { experimentFiles, type RunFiles } from './experimentOutputs.ts';
 export { DEFAULT_SPEED_MODEL, type SpeedModel, StepScratch, stepCrowd } from './locomotion.ts';
 export { descend, type NavField, Navigation } from './navigation.ts';
+export { AGE_SHARES, type AgeBand, type Gender, type Person, Population } from './population.ts';
 export { RandomTree } from './randomTree.ts';
 export { WallIndex, wallSegments } from './wallIndex.ts';
