@@ -1,0 +1,1 @@
+export { CameraSensors, DEFAULT_SENSORS, type SeenAgent, type SensorSettings } from './cameraSensors.ts';
