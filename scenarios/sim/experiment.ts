@@ -1,3 +1,4 @@
+import { VarvError } from '../../engine/errors.ts';
 import {
   area,
   containsPoint,
@@ -50,7 +51,7 @@ export function runExperiment(
   opts: { seed?: number; recordEvery?: number; model?: SpeedModel } = {},
 ): ExperimentResult {
   if (!('seconds' in sc.clock) || !sc.spawn?.length)
-    throw new Error('runExperiment needs a scenario with spawn and clock.seconds');
+    throw new VarvError('E_UNSUPPORTED', 'runExperiment needs a scenario with spawn and clock.seconds');
   const tree = new RandomTree(opts.seed ?? sc.seed);
   const store = sc.store;
   const nav = new Navigation(store);
@@ -61,7 +62,7 @@ export function runExperiment(
   const goalField = (goal: string): NavField => {
     const door = store.entrances.find((e) => e.id === goal);
     const seg = door?.segment ?? lines.find((l) => l.id === goal)?.segment;
-    if (!seg) throw new Error(`no goal "${goal}"`);
+    if (!seg) throw new VarvError('E_SCENARIO', `no exit or measurement line "${goal}"`);
     return nav.toward(`goal:${goal}`, seg[0], seg[1]);
   };
 
@@ -87,7 +88,11 @@ export function runExperiment(
         if (placed.some((q) => Math.hypot(q[0] - p[0], q[1] - p[1]) < 2 * BODY_RADIUS + 0.02)) continue;
         spot = p;
       }
-      if (!spot) throw new Error(`spawn[${g}]: no room for agent ${k + 1} of ${group.count}`);
+      if (!spot)
+        throw new VarvError(
+          'E_SCENARIO',
+          `spawn[${g}].area: no room for agent ${k + 1} of ${group.count} (too dense)`,
+        );
       placed.push(spot);
       const speed = Math.min(2.5, Math.max(0.3, group.speed.mean + group.speed.sd * gaussian(rng)));
       const id = nextId++;
