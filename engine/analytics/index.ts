@@ -1,0 +1,1 @@
+export { type ErlangC, erlangC, serversNeeded } from './erlangC.ts';
