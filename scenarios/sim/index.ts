@@ -13,4 +13,5 @@ export { DEFAULT_SPEED_MODEL, type SpeedModel, StepScratch, stepCrowd } from './
 export { descend, type NavField, Navigation } from './navigation.ts';
 export { AGE_SHARES, type AgeBand, type Gender, type Person, Population } from './population.ts';
 export { RandomTree } from './randomTree.ts';
+export { Scheduler } from './scheduler.ts';
 export { WallIndex, wallSegments } from './wallIndex.ts';

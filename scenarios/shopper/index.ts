@@ -1,0 +1,1 @@
+export { type Customer, drawServiceMs, type TillEmitted, type TillInput, tillMachine } from './till.ts';
