@@ -3,6 +3,7 @@ import { bucketOf, cutPoints } from './buckets.ts';
 import { GroupAssigner, type GroupSettings, type Quantizer } from './groupAssigner.ts';
 import { type IntervalName, intervalNames } from './intervals.ts';
 import type { StoreKey } from './keys.ts';
+import { Projector } from './projector.ts';
 import { type Proportion, wilson } from './wilson.ts';
 
 type Pair = readonly [ArrayLike<number>, ArrayLike<number>];
@@ -69,13 +70,8 @@ export function calibrate(
   // Same code with probability c, else the same group by a hash collision: c + (1 − c)/G = target.
   const codeTarget = (target - 1 / groups) / (1 - 1 / groups);
 
-  const probe = new GroupAssigner(key, settingsFor(groups), {
-    projections: maxK,
-    buckets: Array(maxK).fill(1),
-    nonzeros,
-    spread: Array(maxK).fill(1),
-  });
-  const projector = probe.projector(dim);
+  // The deployed assigner's projections for this dimension (its first k of the maxK drawn here).
+  const projector = new Projector(key, dim, maxK, nonzeros);
   const raw = (pairs: readonly Pair[]) =>
     pairs.map(([a, b]) => {
       const pa = new Float64Array(maxK);

@@ -110,6 +110,7 @@ export function runExperiment(
   const trajectories: TrajectoryRow[] = [];
   const steps = Math.round(sc.clock.seconds / sc.dt);
   let minWallClearance = Number.POSITIVE_INFINITY;
+  const normal = new Float64Array(2);
   const measureAreas = (sc.measure?.areas ?? []).map((a) => ({
     ...a,
     size: area(a.polygon),
@@ -168,7 +169,13 @@ export function runExperiment(
       const id = crowd.id[i] as number;
       const a: Point = [px[i] as number, py[i] as number];
       const b: Point = [crowd.x[i] as number, crowd.y[i] as number];
-      minWallClearance = Math.min(minWallClearance, walls.distanceExact(b[0], b[1]));
+      // The bucketed query is exact within its reach; only an agent farther than that from every
+      // wall needs the scan over all segments.
+      const near = walls.nearest(b[0], b[1], normal);
+      minWallClearance = Math.min(
+        minWallClearance,
+        Number.isFinite(near) ? near : walls.distanceExact(b[0], b[1]),
+      );
       for (const line of lines) {
         const key = `${line.id}\u0000${id}`;
         if (!crossed.has(key) && segmentsIntersect(a, b, line.segment[0], line.segment[1])) {
