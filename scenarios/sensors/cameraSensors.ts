@@ -4,8 +4,7 @@ import {
   type Camera,
   cameraFootprint,
   cameraZone,
-  containsPoint,
-  type Point,
+  PreparedPolygon,
   type StoreLayout,
 } from '../../engine/layout/index.ts';
 import {
@@ -20,7 +19,16 @@ import {
 import type { Person } from '../sim/population.ts';
 
 /** Where an agent is and which way it faces, as the sensors see it. */
-export type SeenAgent = { id: number; x: number; y: number; ex: number; ey: number; person: Person };
+export type SeenAgent = {
+  id: number;
+  x: number;
+  y: number;
+  ex: number;
+  ey: number;
+  person: Person;
+  /** The agent's own stream for its observation noise (so others' draws do not shift it). */
+  rng?: Rng;
+};
 
 export type SensorSettings = {
   /** The embedder's noise: each observation is the identity turned by this angle. */
@@ -42,7 +50,7 @@ export const DEFAULT_SENSORS: SensorSettings = {
   ageAccuracy: 0.8,
 };
 
-type CameraView = { camera: Camera; zone: string; footprint: Point[]; visible: Set<number> };
+type CameraView = { camera: Camera; zone: string; footprint: PreparedPolygon; visible: Set<number> };
 
 /**
  * The simulated cameras: a camera sees an agent standing in its footprint (inside the walls) and
@@ -54,6 +62,7 @@ type CameraView = { camera: Camera; zone: string; footprint: Point[]; visible: S
 export class CameraSensors {
   private readonly views: CameraView[];
   private readonly policy: SightingPolicy;
+  private readonly outline: PreparedPolygon;
   readonly lifetimes = new LifetimeHistogram();
   private seq: number;
 
@@ -68,10 +77,11 @@ export class CameraSensors {
     this.views = store.cameras.map((camera) => ({
       camera,
       zone: cameraZone(store, camera) ?? camera.id,
-      footprint: cameraFootprint(camera),
+      footprint: new PreparedPolygon(cameraFootprint(camera)),
       visible: new Set<number>(),
     }));
     this.policy = new SightingPolicy(settings.repeatAfterS * 1000);
+    this.outline = new PreparedPolygon(store.outline);
     this.seq = firstSeq;
   }
 
@@ -83,15 +93,14 @@ export class CameraSensors {
       const { camera } = view;
       const now = new Set<number>();
       for (const a of agents) {
-        const p: Point = [a.x, a.y];
-        if (!containsPoint(view.footprint, p) || !containsPoint(this.store.outline, p)) continue;
+        if (!view.footprint.contains(a.x, a.y) || !this.outline.contains(a.x, a.y)) continue;
         const dx = camera.position[0] - a.x;
         const dy = camera.position[1] - a.y;
         const d = Math.hypot(dx, dy);
         if (d > 0 && (a.ex * dx + a.ey * dy) / d < cosFacing) continue;
         now.add(a.id);
         if (!this.policy.seen(camera.id, a.id, t)) continue;
-        out.push(this.sighting(view, a.person, t));
+        out.push(this.sighting(view, a.person, t, a.rng ?? this.rng));
       }
       for (const id of view.visible) if (!now.has(id)) this.policy.lost(camera.id, id);
       view.visible = now;
@@ -99,9 +108,9 @@ export class CameraSensors {
     return out;
   }
 
-  private sighting(view: CameraView, person: Person, t: number): SightingV1 {
+  private sighting(view: CameraView, person: Person, t: number, rng: Rng): SightingV1 {
     // The embedding exists only inside lend(): assigned, then zeroed.
-    const embedding = observe(person.identity, this.settings.noise, this.rng);
+    const embedding = observe(person.identity, this.settings.noise, rng);
     const { group, interval } = lend(embedding, (e) => this.assigner.assign(e, t), {
       clock: this.clock,
       histogram: this.lifetimes,
@@ -116,21 +125,26 @@ export class CameraSensors {
       group,
       interval,
       t: Math.round(t),
-      attrs: { gender: this.gender(person), age: this.age(person) },
+      attrs: { gender: this.gender(person, rng), age: this.age(person, rng) },
       seq: this.seq++,
     };
   }
 
-  private gender(p: Person): Person['gender'] {
-    if (this.rng() < this.settings.genderAccuracy) return p.gender;
+  private gender(p: Person, rng: Rng): Person['gender'] {
+    if (rng() < this.settings.genderAccuracy) return p.gender;
     return p.gender === 'man' ? 'woman' : 'man';
   }
 
-  private age(p: Person): Person['age'] {
-    if (this.rng() < this.settings.ageAccuracy) return p.age;
+  private age(p: Person, rng: Rng): Person['age'] {
+    if (rng() < this.settings.ageAccuracy) return p.age;
     const i = ageBands.indexOf(p.age);
     const neighbours = [ageBands[i - 1], ageBands[i + 1]].filter((b) => b !== undefined);
-    return neighbours[Math.floor(this.rng() * neighbours.length)] as Person['age'];
+    return neighbours[Math.floor(rng() * neighbours.length)] as Person['age'];
+  }
+
+  /** Takes the next sequence number for another event of this store (a count). */
+  claimSeq(): number {
+    return this.seq++;
   }
 
   /** The next sequence number (for resuming). */

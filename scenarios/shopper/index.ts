@@ -1,1 +1,18 @@
+export {
+  chooseTill,
+  type ShopperEmitted,
+  type ShopperEvent,
+  type ShopperInput,
+  shopperMachine,
+  type TillOption,
+} from './shopper.ts';
 export { type Customer, drawServiceMs, type TillEmitted, type TillInput, tillMachine } from './till.ts';
+export {
+  drawBasket,
+  orderStops,
+  type PickPoint,
+  pickPoints,
+  type RouteChoice,
+  type Stop,
+  shoppingList,
+} from './tripPlan.ts';

@@ -20,6 +20,12 @@ export class Crowd {
   speed: Float64Array;
   ex: Float64Array;
   ey: Float64Array;
+  /**
+   * How much of its width a blocked agent claims, and how strongly others push it aside: 1
+   * normally; less when it turns its shoulders to squeeze past someone standing in a narrow
+   * aisle; 0 when it asks its way through ("excuse me") after being blocked for long.
+   */
+  squeeze: Float64Array;
   goal: NavField[] = [];
 
   constructor(capacity = 64) {
@@ -31,6 +37,7 @@ export class Crowd {
     this.speed = new Float64Array(capacity);
     this.ex = new Float64Array(capacity);
     this.ey = new Float64Array(capacity);
+    this.squeeze = new Float64Array(capacity);
   }
 
   add(a: AgentSpec): number {
@@ -44,6 +51,7 @@ export class Crowd {
     this.speed[i] = 0;
     this.ex[i] = 0;
     this.ey[i] = 0;
+    this.squeeze[i] = 1;
     this.goal[i] = a.goal;
     return i;
   }
@@ -52,7 +60,17 @@ export class Crowd {
   removeAt(i: number): void {
     const last = --this.n;
     if (i !== last) {
-      for (const col of [this.id, this.x, this.y, this.radius, this.v0, this.speed, this.ex, this.ey])
+      for (const col of [
+        this.id,
+        this.x,
+        this.y,
+        this.radius,
+        this.v0,
+        this.speed,
+        this.ex,
+        this.ey,
+        this.squeeze,
+      ])
         col[i] = col[last] as number;
       this.goal[i] = this.goal[last] as NavField;
     }
@@ -79,5 +97,6 @@ export class Crowd {
     this.speed = widen(this.speed);
     this.ex = widen(this.ex);
     this.ey = widen(this.ey);
+    this.squeeze = widen(this.squeeze);
   }
 }

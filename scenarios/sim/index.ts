@@ -12,6 +12,19 @@ export { experimentFiles, type RunFiles } from './experimentOutputs.ts';
 export { DEFAULT_SPEED_MODEL, type SpeedModel, StepScratch, stepCrowd } from './locomotion.ts';
 export { descend, type NavField, Navigation } from './navigation.ts';
 export { AGE_SHARES, type AgeBand, type Gender, type Person, Population } from './population.ts';
+export { QUEUE_SPACING, queueSlots } from './queueLine.ts';
 export { RandomTree } from './randomTree.ts';
 export { Scheduler } from './scheduler.ts';
+export {
+  type DayTruth,
+  type QueueTruth,
+  runStoreDays,
+  type StoreDayOptions,
+  type StoreDaySink,
+  type StoreDaySummary,
+  simulationAssigner,
+  type TruthRecord,
+  type VisitTruth,
+} from './storeDay.ts';
+export { AGE_SPEED_RANGES, drawWalkingSpeed, SHOPPING_PACE } from './walkingSpeed.ts';
 export { WallIndex, wallSegments } from './wallIndex.ts';

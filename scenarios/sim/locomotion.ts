@@ -32,6 +32,8 @@ export const DEFAULT_SPEED_MODEL: SpeedModel = {
 
 /** Neighbours farther than this (m) do not steer or slow an agent. */
 const INTERACTION_M = 2;
+/** How strongly a squeezing agent veers to its right (share of its heading). */
+const KEEP_RIGHT = 0.3;
 /** Repulsion is not computed beyond this distance (m) past contact. */
 const REPULSION_REACH_M = 1;
 
@@ -96,7 +98,8 @@ export function stepCrowd(c: Crowd, walls: WallIndex, dt: number, model: SpeedMo
     const e0y = ey;
     const cx = Math.floor((xi - x0) / INTERACTION_M);
     const cy = Math.floor((yi - y0) / INTERACTION_M);
-    // Steering away from neighbours.
+    const squeeze = c.squeeze[i] as number;
+    // Steering away from neighbours (less when squeezing past).
     for (let gy = Math.max(0, cy - 1); gy <= Math.min(rows - 1, cy + 1); gy++) {
       for (let gx = Math.max(0, cx - 1); gx <= Math.min(cols - 1, cx + 1); gx++) {
         for (let j = head[gy * cols + gx] as number; j >= 0; j = next[j] as number) {
@@ -109,7 +112,7 @@ export function stepCrowd(c: Crowd, walls: WallIndex, dt: number, model: SpeedMo
           const reach = l + REPULSION_REACH_M;
           if (d2 >= reach * reach || d2 === 0) continue;
           const d = Math.sqrt(d2);
-          const w = model.neighbourStrength * Math.exp((l - d) / model.neighbourRange);
+          const w = squeeze * model.neighbourStrength * Math.exp((l - d) / model.neighbourRange);
           ex += (w * dx) / d;
           ey += (w * dy) / d;
         }
@@ -122,6 +125,11 @@ export function stepCrowd(c: Crowd, walls: WallIndex, dt: number, model: SpeedMo
       ex += w * (normal[0] as number);
       ey += w * (normal[1] as number);
     }
+    // A squeezing agent also keeps to its right, which breaks head-on deadlocks in narrow aisles.
+    if (squeeze < 1) {
+      ex += KEEP_RIGHT * e0y;
+      ey -= KEEP_RIGHT * e0x;
+    }
     let en = Math.hypot(ex, ey);
     if (en < 1e-9) {
       ex = e0x;
@@ -130,7 +138,7 @@ export function stepCrowd(c: Crowd, walls: WallIndex, dt: number, model: SpeedMo
     }
     ex /= en;
     ey /= en;
-    // The gap to the nearest agent ahead, within a body's width of the heading.
+    // The gap to the nearest agent ahead, within a body's width of the heading (less when squeezing).
     let gap = Number.POSITIVE_INFINITY;
     for (let gy = Math.max(0, cy - 1); gy <= Math.min(rows - 1, cy + 1); gy++) {
       for (let gx = Math.max(0, cx - 1); gx <= Math.min(cols - 1, cx + 1); gx++) {
@@ -141,7 +149,7 @@ export function stepCrowd(c: Crowd, walls: WallIndex, dt: number, model: SpeedMo
           const along = ex * dx + ey * dy;
           if (along <= 0) continue;
           const l = ri + (c.radius[j] as number);
-          if (along - l >= gap || Math.abs(-ey * dx + ex * dy) >= l) continue;
+          if (along - l >= gap || Math.abs(-ey * dx + ex * dy) >= l * squeeze) continue;
           const d = Math.sqrt(dx * dx + dy * dy) - l;
           if (d < gap) gap = d;
         }

@@ -1,8 +1,10 @@
 import { VarvError } from '../../engine/errors.ts';
 import {
   buildFloorGrid,
+  cellsNear,
   distanceField,
   type FloorGrid,
+  flood,
   type Point,
   type StoreLayout,
   someCellNear,
@@ -44,6 +46,38 @@ export class Navigation {
       this.fields.set(key, f);
     }
     return f;
+  }
+
+  /** True when a body can stand at (x, y): its nav cell is free floor (and reached from `from`, if set). */
+  walkable(x: number, y: number): boolean {
+    const g = this.grid;
+    const c = Math.floor((x - g.x0) / g.cell);
+    const r = Math.floor((y - g.y0) / g.cell);
+    if (c < 0 || r < 0 || c >= g.cols || r >= g.rows) return false;
+    const i = r * g.cols + c;
+    return g.free[i] === 1 && (this.reached === null || this.reached[i] === 1);
+  }
+
+  private reached: Uint8Array | null = null;
+
+  /**
+   * Limits `walkable` to the floor reachable from these segments (the doors one comes in by), so
+   * that a pocket walled in by shelves never becomes a target.
+   */
+  reachableFrom(segments: readonly (readonly [Point, Point])[], within = 0.5): void {
+    this.reached = flood(
+      this.grid,
+      segments.flatMap(([a, b]) => cellsNear(this.grid, a, b, within)),
+    );
+  }
+
+  /** The walking distance (m) from (x, y) along a field (Infinity when unreachable or off the floor). */
+  distance(f: NavField, x: number, y: number): number {
+    const g = f.grid;
+    const c = Math.floor((x - g.x0) / g.cell);
+    const r = Math.floor((y - g.y0) / g.cell);
+    if (c < 0 || r < 0 || c >= g.cols || r >= g.rows) return Number.POSITIVE_INFINITY;
+    return f.T[r * g.cols + c] as number;
   }
 
   get size(): number {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { loadScenarioFile } from '../../engine/layout/index.ts';
 import { wilson } from '../../engine/privacy/index.ts';
 import {
   AGE_SHARES,
@@ -9,8 +8,16 @@ import {
   RandomTree,
 } from '../../scenarios/sim/index.ts';
 
-const day = loadScenarioFile('scenarios/runs/demo-grocery-day.json');
-const profile = day.arrivals?.perMinute ?? [];
+/** A day's rate profile (arrivals per minute from each time on). */
+const profile: [string, number][] = [
+  ['08:00', 0.8],
+  ['10:00', 1.5],
+  ['12:00', 3.0],
+  ['13:30', 1.8],
+  ['16:00', 2.6],
+  ['18:30', 1.6],
+  ['20:00', 0.8],
+];
 
 describe('arrivals', () => {
   it('come at the profile rate: the day totals of many seeds average to ∫ rate, within 4 standard errors', () => {

@@ -165,3 +165,36 @@ export function segmentInsidePolygon(a: Point, b: Point, poly: Polygon): boolean
   }
   return true;
 }
+
+/**
+ * A polygon prepared for many point tests (the simulator asks every agent every second): its
+ * bounding box rejects most points at once, and the even-odd test runs over flat coordinates.
+ * Points on the boundary are unspecified, as in `strictlyInside`.
+ */
+export class PreparedPolygon {
+  private readonly xs: Float64Array;
+  private readonly ys: Float64Array;
+  private readonly box: Box;
+
+  constructor(readonly polygon: Polygon) {
+    this.xs = Float64Array.from(polygon, (p) => p[0]);
+    this.ys = Float64Array.from(polygon, (p) => p[1]);
+    this.box = bbox(polygon);
+  }
+
+  contains(x: number, y: number): boolean {
+    const b = this.box;
+    if (x < b.minX || x > b.maxX || y < b.minY || y > b.maxY) return false;
+    const { xs, ys } = this;
+    let inside = false;
+    for (let i = 0, j = xs.length - 1; i < xs.length; j = i++) {
+      const yi = ys[i] as number;
+      const yj = ys[j] as number;
+      if (yi > y !== yj > y) {
+        const xi = xs[i] as number;
+        if (x < ((xs[j] as number) - xi) * ((y - yi) / (yj - yi)) + xi) inside = !inside;
+      }
+    }
+    return inside;
+  }
+}

@@ -5,10 +5,20 @@ import { storeSchema } from './store.ts';
 
 export const SCENARIO_FORMAT = 'varv.scenario/1';
 
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: 'expected a date "YYYY-MM-DD"' });
+
 /** A store day runs between two clock times for one or more days; an experiment for N seconds. */
 export const clockSchema = z.union(
   [
-    z.strictObject({ start: timeOfDay, end: timeOfDay, days: z.int().min(1).max(366).default(1) }),
+    z.strictObject({
+      start: timeOfDay,
+      end: timeOfDay,
+      days: z.int().min(1).max(366).default(1),
+      /** The first simulated day (store-local calendar date). */
+      date: isoDate.default('2026-03-02'),
+    }),
     z.strictObject({ seconds: positive }),
   ],
   { error: 'expected { "start", "end", "days"? } or { "seconds" }' },
@@ -56,9 +66,19 @@ export const scenarioSchema = z.strictObject({
   spawn: z.array(spawnSchema).optional(),
   shoppers: z
     .strictObject({
-      basket: z.strictObject({ lognormal: z.tuple([finite, positive]) }),
+      /**
+       * Items bought: `scale` × a lognormal(μ, σ) draw, rounded, at least 1. The reference
+       * lognormal(0.07, 0.76) is a relative basket size; `scale` fits it to the store.
+       */
+      basket: z.strictObject({ lognormal: z.tuple([finite, positive]), scale: positive.default(8) }),
       returning: finite.min(0).max(1),
       population: z.int().min(1),
+      /** Share of shoppers who follow the planned loop (the others go to the nearest next item). */
+      loopShare: finite.min(0).max(1).default(0.7),
+      /** Share of a loop follower's stops taken out of loop order. */
+      deviation: finite.min(0).max(1).default(0.15),
+      /** P(stopping at a display one passes without it being on the list). */
+      impulse: finite.min(0).max(1).default(0.2),
     })
     .optional(),
   privacy: privacySchema.optional(),
