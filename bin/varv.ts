@@ -126,11 +126,13 @@ const privacy = defineCommand({
 const simRun = defineCommand({
   meta: {
     name: 'run',
-    description: 'Run a simulation; writes trajectories.csv, truth.jsonl and measurements.json',
+    description:
+      'Run a simulation: store days write events.jsonl (and truth.jsonl, trajectories.csv as the scenario\'s "outputs" ask) and measurements.json; experiments write trajectories.csv, truth.jsonl and measurements.json',
   },
   args: {
     scenario: { type: 'positional', description: 'a varv.scenario/1 file', required: true },
     seed: { type: 'string', description: 'override the scenario seed' },
+    days: { type: 'string', description: 'override the number of store days' },
     out: { type: 'string', default: 'out', description: 'folder for the output files' },
     json: jsonArg,
   },
@@ -139,7 +141,9 @@ const simRun = defineCommand({
       () =>
         simRunCommand(args.scenario, {
           seed: args.seed === undefined ? undefined : num(args.seed, 'seed'),
+          days: args.days === undefined ? undefined : num(args.days, 'days'),
           out: args.out,
+          progress: true,
         }),
       Boolean(args.json),
     ),

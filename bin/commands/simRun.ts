@@ -1,29 +1,39 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LineFile } from '../../engine/adapters/lineFile.ts';
+import { systemClock } from '../../engine/adapters/systemClock.ts';
 import { VarvError } from '../../engine/errors.ts';
-import { loadScenarioFile } from '../../engine/layout/index.ts';
-import { experimentFiles, runExperiment } from '../../scenarios/sim/index.ts';
+import { loadScenarioFile, type ResolvedScenario } from '../../engine/layout/index.ts';
+import { experimentFiles, Measurements, runExperiment, runStoreDays } from '../../scenarios/sim/index.ts';
 import type { CommandResult } from './output.ts';
+import { progressBar } from './progress.ts';
+
+export type SimRunOptions = { seed?: number; days?: number; out: string; progress?: boolean };
 
 /**
- * `varv sim run <scenario>`: runs a controlled experiment and writes its files. Store days (with
- * `arrivals`) need the shopper actors, which are not built yet: they are refused with E_UNSUPPORTED.
+ * `varv sim run <scenario>`: a controlled experiment (spawn + clock.seconds) or store days
+ * (arrivals + shoppers), written to the output folder.
  */
-export function simRunCommand(file: string, o: { seed?: number; out: string }): CommandResult {
+export function simRunCommand(file: string, o: SimRunOptions): CommandResult {
   const sc = loadScenarioFile(file);
-  if (!('seconds' in sc.clock) || !sc.spawn?.length) {
-    throw new VarvError(
-      'E_UNSUPPORTED',
-      `${file} is a store day; this version of varv runs controlled experiments (spawn + clock.seconds) only`,
-    );
-  }
+  mkdirSync(o.out, { recursive: true });
+  if ('seconds' in sc.clock && sc.spawn?.length) return experiment(file, sc, o);
+  if ('start' in sc.clock && sc.arrivals && sc.shoppers) return storeDays(file, sc, o);
+  throw new VarvError(
+    'E_SCENARIO',
+    `${file}: nothing to simulate: give spawn + clock.seconds (an experiment) or arrivals + shoppers + clock.start/end (store days)`,
+  );
+}
+
+function experiment(file: string, sc: ResolvedScenario, o: SimRunOptions): CommandResult {
+  if (o.days !== undefined)
+    throw new VarvError('E_USAGE', '--days applies to store days, not to experiments');
   const seed = o.seed ?? sc.seed;
   const r = runExperiment(sc, { seed });
   const files = experimentFiles(
     r,
     (sc.measure?.lines ?? []).map((l) => l.id),
   );
-  mkdirSync(o.out, { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(join(o.out, name), text);
   const times = [...r.arrivals.values()];
   const lines = [
@@ -38,6 +48,7 @@ export function simRunCommand(file: string, o: { seed?: number; out: string }): 
     summary: {
       command: 'sim run',
       ok: true,
+      kind: 'experiment',
       scenario: file,
       seed,
       arrived: r.arrivals.size,
@@ -47,5 +58,77 @@ export function simRunCommand(file: string, o: { seed?: number; out: string }): 
       files: Object.keys(files),
     },
     code: 0,
+  };
+}
+
+function storeDays(file: string, sc: ResolvedScenario, o: SimRunOptions): CommandResult {
+  if (o.days !== undefined && !(Number.isInteger(o.days) && o.days >= 1 && o.days <= 366))
+    throw new VarvError('E_USAGE', `--days expects a whole number of days from 1 to 366, got ${o.days}`);
+  const seed = o.seed ?? sc.seed;
+  const want = new Set(sc.outputs);
+  const events = new LineFile(join(o.out, 'events.jsonl'));
+  const truth = want.has('truth') ? new LineFile(join(o.out, 'truth.jsonl')) : null;
+  const trajectories = want.has('trajectories') ? new LineFile(join(o.out, 'trajectories.csv')) : null;
+  trajectories?.write('id,frame,x,y');
+  const measure = new Measurements({ lines: sc.measure?.lines ?? [], areas: sc.measure?.areas ?? [] });
+  const bar = o.progress ? progressBar(process.stderr) : null;
+  const started = performance.now();
+  let summary: ReturnType<typeof runStoreDays>;
+  try {
+    summary = runStoreDays(
+      sc,
+      {
+        event: (e) => events.write(JSON.stringify(e)),
+        truth: truth ? (r) => truth.write(JSON.stringify(r)) : undefined,
+        position: (id, frame, x, y) => {
+          trajectories?.write(`${id},${frame},${x},${y}`);
+          measure.position(id, frame, x, y);
+        },
+        progress: bar ? (f, label) => bar.update(f, label) : undefined,
+      },
+      { seed, days: o.days, clock: systemClock },
+    );
+  } finally {
+    bar?.done();
+    events.close();
+    truth?.close();
+    trajectories?.close();
+  }
+  writeFileSync(join(o.out, 'measurements.json'), `${JSON.stringify(measure.result())}\n`);
+  const wall = (performance.now() - started) / 1000;
+  const files = [
+    'events.jsonl',
+    ...(truth ? ['truth.jsonl'] : []),
+    ...(trajectories ? ['trajectories.csv'] : []),
+    'measurements.json',
+  ];
+  const lines = [
+    `${file} (seed ${seed}): ${summary.days} day(s), ${summary.visits} visits, ${summary.remaining} still inside at the cut-off`,
+    `${summary.sightings} sightings and ${summary.events - summary.sightings} door counts (people spread over about ${summary.effectiveGroups.toFixed(0)} groups)`,
+    `${summary.simulatedSeconds.toFixed(0)} simulated seconds in ${wall.toFixed(1)} s (${(summary.simulatedSeconds / wall).toFixed(0)}× real time)`,
+    `wrote ${files.map((f) => join(o.out, f)).join(', ')}`,
+  ];
+  if (summary.remaining > 0)
+    lines.push('some shoppers never left: the layout may trap them (see truth.jsonl, type "day")');
+  return {
+    lines,
+    summary: {
+      command: 'sim run',
+      ok: summary.remaining === 0,
+      kind: 'store days',
+      scenario: file,
+      seed,
+      days: summary.days,
+      visits: summary.visits,
+      events: summary.events,
+      sightings: summary.sightings,
+      remaining: summary.remaining,
+      stuck: summary.stuck,
+      simulatedSeconds: summary.simulatedSeconds,
+      wallSeconds: +wall.toFixed(2),
+      out: o.out,
+      files,
+    },
+    code: summary.remaining === 0 ? 0 : 1,
   };
 }

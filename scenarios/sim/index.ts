@@ -10,6 +10,7 @@ export {
 } from './experiment.ts';
 export { experimentFiles, type RunFiles } from './experimentOutputs.ts';
 export { DEFAULT_SPEED_MODEL, type SpeedModel, StepScratch, stepCrowd } from './locomotion.ts';
+export { type Measured, Measurements, type MeasureSpec } from './measurements.ts';
 export { descend, type NavField, Navigation } from './navigation.ts';
 export { AGE_SHARES, type AgeBand, type Gender, type Person, Population } from './population.ts';
 export { QUEUE_SPACING, queueSlots } from './queueLine.ts';

@@ -2,6 +2,7 @@ import { pointInPolygonBench, validateBench } from './layout.bench.ts';
 import type { BenchLine } from './measure.ts';
 import { assignBench } from './privacy.bench.ts';
 import { locomotionBench } from './sim.bench.ts';
+import { simDayBench } from './simDay.bench.ts';
 
 // `npm run bench -- <name>` runs the benchmarks whose name contains <name>; no name runs all.
 // Each prints one JSON line: the figure, its peer measured in the same run, and the ratio.
@@ -14,6 +15,7 @@ const benches: Record<string, () => BenchLine | Promise<BenchLine>> = {
   'privacy-1024': () => assignBench(1024),
   'sim-locomotion-1000': () => locomotionBench(1000),
   'sim-locomotion-3000': () => locomotionBench(3000),
+  'sim-day': () => simDayBench(),
 };
 
 const filter = process.argv[2] ?? '';
