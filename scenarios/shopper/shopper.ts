@@ -19,7 +19,9 @@ export type ShopperInput = {
 type ShopperContext = {
   id: number;
   stops: readonly Stop[];
+  /** Items on the list, and items taken so far (a skipped stop's items are not taken). */
   items: number;
+  bought: number;
   /** Index of the stop being walked to or browsed. */
   next: number;
   rng: Rng;
@@ -106,7 +108,10 @@ export const shopperMachine = setup({
       ms: lookMs(context.rng),
       at: event.type === 'PASSED' ? event.object : '?',
     })),
-    advance: assign({ next: ({ context }) => context.next + 1 }),
+    advance: assign({
+      next: ({ context }) => context.next + 1,
+      bought: ({ context }) => context.bought + (context.stops[context.next] as Stop).items,
+    }),
     skip: assign({ next: ({ context }) => context.next + 1, skipped: ({ context }) => context.skipped + 1 }),
     chooseTill: assign({
       till: ({ context, event }) =>
@@ -119,7 +124,7 @@ export const shopperMachine = setup({
     moreStops: ({ context }) => context.next + 1 < context.stops.length,
     onImpulse: ({ context }) => context.rng() < context.impulse,
     tillChosen: ({ context, event }) =>
-      event.type === 'TILLS' && chooseTill(event.options, context.items, context.selfMaxItems) !== null,
+      event.type === 'TILLS' && chooseTill(event.options, context.bought, context.selfMaxItems) !== null,
   },
 }).createMachine({
   id: 'shopper',
@@ -127,6 +132,7 @@ export const shopperMachine = setup({
     id: input.id,
     stops: input.stops,
     items: input.stops.reduce((n, s) => n + s.items, 0),
+    bought: 0,
     next: 0,
     rng: input.rng,
     impulse: input.impulse,

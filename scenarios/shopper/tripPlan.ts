@@ -75,6 +75,7 @@ export type Stop = { point: PickPoint; items: number };
  * and a spot within it; items on the same spot make one stop.
  */
 export function shoppingList(points: readonly PickPoint[], items: number, rng: Rng): Stop[] {
+  if (points.length === 0) return [];
   const byCategory = new Map<string, PickPoint[]>();
   for (const p of points) {
     const list = byCategory.get(p.category);

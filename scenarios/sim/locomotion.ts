@@ -30,8 +30,6 @@ export const DEFAULT_SPEED_MODEL: SpeedModel = {
   wallRange: 0.02,
 };
 
-/** Neighbours farther than this (m) do not steer or slow an agent. */
-const INTERACTION_M = 2;
 /** How strongly a squeezing agent veers to its right (share of its heading). */
 const KEEP_RIGHT = 0.3;
 /** Repulsion is not computed beyond this distance (m) past contact. */
@@ -44,6 +42,11 @@ export class StepScratch {
   left = new Float64Array(0);
   head = new Int32Array(0);
   next = new Int32Array(0);
+  /** One agent's neighbours within reach: index, offset from it, distance. */
+  nbJ = new Int32Array(64);
+  nbDx = new Float64Array(64);
+  nbDy = new Float64Array(64);
+  nbD = new Float64Array(64);
   readonly dir = new Float64Array(2);
   readonly normal = new Float64Array(2);
   ensure(n: number, cells: number) {
@@ -56,32 +59,52 @@ export class StepScratch {
     }
     if (this.head.length < cells) this.head = new Int32Array(cells);
   }
+  growNeighbours() {
+    const cap = this.nbJ.length * 2;
+    const widen = <T extends Int32Array | Float64Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(cap);
+      b.set(a);
+      return b;
+    };
+    this.nbJ = widen(this.nbJ);
+    this.nbDx = widen(this.nbDx);
+    this.nbDy = widen(this.nbDy);
+    this.nbD = widen(this.nbD);
+  }
 }
 
 /**
  * Moves everyone by one step of `dt` seconds: compute every new position from the old ones, then
  * apply them all. A move that would bring an agent closer to a wall than its radius, or through
  * one, slides along the wall or is not made. Writes each agent's distance left to its goal into
- * scratch.left (m).
+ * scratch.left (m). An agent with no desired speed (standing still on purpose) keeps its place
+ * and heading and costs next to nothing.
  */
 export function stepCrowd(c: Crowd, walls: WallIndex, dt: number, model: SpeedModel, s: StepScratch): void {
   const n = c.n;
-  // Spatial hash over the walls' extent, cells of INTERACTION_M.
+  // Reach: beyond it no neighbour steers (repulsion is cut at ℓ + 1 m) or slows an agent (a gap
+  // wider than v0·T does not limit speed). The spatial hash uses cells of that size, so the 3 × 3
+  // cells around an agent hold everyone within reach.
+  let rMax = 0;
+  let vMax = 0;
+  for (let i = 0; i < n; i++) {
+    if ((c.radius[i] as number) > rMax) rMax = c.radius[i] as number;
+    if ((c.v0[i] as number) > vMax) vMax = c.v0[i] as number;
+  }
+  const reach = Math.max(2 * rMax + REPULSION_REACH_M, 2 * rMax + vMax * model.timeGap) + 1e-6;
+  const reach2 = reach * reach;
   const g = c.goal[0]?.grid;
   const x0 = g ? g.x0 - 1 : 0;
   const y0 = g ? g.y0 - 1 : 0;
-  const cols = g ? Math.ceil((g.cols * g.cell + 2) / INTERACTION_M) + 1 : 1;
-  const rows = g ? Math.ceil((g.rows * g.cell + 2) / INTERACTION_M) + 1 : 1;
+  const cols = g ? Math.ceil((g.cols * g.cell + 2) / reach) + 1 : 1;
+  const rows = g ? Math.ceil((g.rows * g.cell + 2) / reach) + 1 : 1;
   s.ensure(n, cols * rows);
   const { nx, ny, left, head, next, dir, normal } = s;
   head.fill(-1, 0, cols * rows);
-  const cellOf = (x: number, y: number) => {
-    const cx = Math.max(0, Math.min(cols - 1, Math.floor((x - x0) / INTERACTION_M)));
-    const cy = Math.max(0, Math.min(rows - 1, Math.floor((y - y0) / INTERACTION_M)));
-    return cy * cols + cx;
-  };
   for (let i = 0; i < n; i++) {
-    const k = cellOf(c.x[i] as number, c.y[i] as number);
+    const cx = Math.max(0, Math.min(cols - 1, Math.floor(((c.x[i] as number) - x0) / reach)));
+    const cy = Math.max(0, Math.min(rows - 1, Math.floor(((c.y[i] as number) - y0) / reach)));
+    const k = cy * cols + cx;
     next[i] = head[k] as number;
     head[k] = i;
   }
@@ -92,31 +115,49 @@ export function stepCrowd(c: Crowd, walls: WallIndex, dt: number, model: SpeedMo
     const yi = c.y[i] as number;
     const ri = c.radius[i] as number;
     left[i] = descend(c.goal[i] as (typeof c.goal)[number], xi, yi, dir);
+    const v0 = c.v0[i] as number;
+    if (v0 === 0) {
+      c.speed[i] = 0;
+      nx[i] = xi;
+      ny[i] = yi;
+      continue;
+    }
     let ex = dir[0] as number;
     let ey = dir[1] as number;
     const e0x = ex;
     const e0y = ey;
-    const cx = Math.floor((xi - x0) / INTERACTION_M);
-    const cy = Math.floor((yi - y0) / INTERACTION_M);
-    const squeeze = c.squeeze[i] as number;
-    // Steering away from neighbours (less when squeezing past).
+    // Gather the neighbours within reach once; both steering and the gap ahead read them.
+    const cx = Math.max(0, Math.min(cols - 1, Math.floor((xi - x0) / reach)));
+    const cy = Math.max(0, Math.min(rows - 1, Math.floor((yi - y0) / reach)));
+    let m = 0;
     for (let gy = Math.max(0, cy - 1); gy <= Math.min(rows - 1, cy + 1); gy++) {
       for (let gx = Math.max(0, cx - 1); gx <= Math.min(cols - 1, cx + 1); gx++) {
         for (let j = head[gy * cols + gx] as number; j >= 0; j = next[j] as number) {
           if (j === i) continue;
-          const dx = xi - (c.x[j] as number);
-          const dy = yi - (c.y[j] as number);
+          const dx = (c.x[j] as number) - xi;
+          const dy = (c.y[j] as number) - yi;
           const d2 = dx * dx + dy * dy;
-          const l = ri + (c.radius[j] as number);
-          // Beyond ℓ + 1 m the push is below e⁻¹⁰ of its strength: skip the exp.
-          const reach = l + REPULSION_REACH_M;
-          if (d2 >= reach * reach || d2 === 0) continue;
-          const d = Math.sqrt(d2);
-          const w = squeeze * model.neighbourStrength * Math.exp((l - d) / model.neighbourRange);
-          ex += (w * dx) / d;
-          ey += (w * dy) / d;
+          if (d2 >= reach2) continue;
+          if (m === s.nbJ.length) s.growNeighbours();
+          s.nbJ[m] = j;
+          s.nbDx[m] = dx;
+          s.nbDy[m] = dy;
+          s.nbD[m] = Math.sqrt(d2);
+          m++;
         }
       }
+    }
+    const { nbJ, nbDx, nbDy, nbD } = s;
+    const squeeze = c.squeeze[i] as number;
+    // Steering away from neighbours (less when squeezing past).
+    for (let k = 0; k < m; k++) {
+      const d = nbD[k] as number;
+      const l = ri + (c.radius[nbJ[k] as number] as number);
+      // Beyond ℓ + 1 m the push is below e⁻¹⁰ of its strength: skip the exp.
+      if (d === 0 || d >= l + REPULSION_REACH_M) continue;
+      const w = squeeze * model.neighbourStrength * Math.exp((l - d) / model.neighbourRange);
+      ex -= (w * (nbDx[k] as number)) / d;
+      ey -= (w * (nbDy[k] as number)) / d;
     }
     // Steering away from the nearest wall.
     const dw = walls.nearest(xi, yi, normal);
@@ -140,22 +181,16 @@ export function stepCrowd(c: Crowd, walls: WallIndex, dt: number, model: SpeedMo
     ey /= en;
     // The gap to the nearest agent ahead, within a body's width of the heading (less when squeezing).
     let gap = Number.POSITIVE_INFINITY;
-    for (let gy = Math.max(0, cy - 1); gy <= Math.min(rows - 1, cy + 1); gy++) {
-      for (let gx = Math.max(0, cx - 1); gx <= Math.min(cols - 1, cx + 1); gx++) {
-        for (let j = head[gy * cols + gx] as number; j >= 0; j = next[j] as number) {
-          if (j === i) continue;
-          const dx = (c.x[j] as number) - xi;
-          const dy = (c.y[j] as number) - yi;
-          const along = ex * dx + ey * dy;
-          if (along <= 0) continue;
-          const l = ri + (c.radius[j] as number);
-          if (along - l >= gap || Math.abs(-ey * dx + ex * dy) >= l * squeeze) continue;
-          const d = Math.sqrt(dx * dx + dy * dy) - l;
-          if (d < gap) gap = d;
-        }
-      }
+    for (let k = 0; k < m; k++) {
+      const dx = nbDx[k] as number;
+      const dy = nbDy[k] as number;
+      const along = ex * dx + ey * dy;
+      if (along <= 0) continue;
+      const l = ri + (c.radius[nbJ[k] as number] as number);
+      if (along - l >= gap || Math.abs(-ey * dx + ex * dy) >= l * squeeze) continue;
+      const d = (nbD[k] as number) - l;
+      if (d < gap) gap = d;
     }
-    const v0 = c.v0[i] as number;
     const v = Math.min(v0, Math.max(0, gap / model.timeGap));
     c.speed[i] = v;
     c.ex[i] = ex;

@@ -1,11 +1,14 @@
-import { area, type Point, PreparedPolygon, segmentsIntersect } from '../../engine/layout/index.ts';
+import { area, orient, type Point, PreparedPolygon, segmentsIntersect } from '../../engine/layout/index.ts';
 
 export type MeasureSpec = {
   lines: readonly { id: string; segment: readonly [Point, Point] }[];
   areas: readonly { id: string; polygon: readonly Point[] }[];
 };
 
-/** Flow through each line per second; mean density (P/m²) and speed (m/s) in each area per second. */
+/**
+ * Flow through each line per second; mean density (P/m²) and speed (m/s) in each area for every
+ * second in which anyone was sampled.
+ */
 export type Measured = {
   flows: { line: string; perSecond: number[] }[];
   areas: { area: string; second: number; density: number; speed: number | null }[];
@@ -41,6 +44,11 @@ export class Measurements {
     const step = prev && prev.frame === frame - 1 ? Math.hypot(x - prev.x, y - prev.y) : null;
     if (prev && prev.frame === frame - 1) {
       for (const l of this.spec.lines) {
+        // A crossing leaves one side for the other (or for the line itself): touching the line,
+        // or standing on it, is not a crossing, and one crossing counts once.
+        const before = Math.sign(orient(l.segment[0], l.segment[1], [prev.x, prev.y]));
+        const after = Math.sign(orient(l.segment[0], l.segment[1], [x, y]));
+        if (before === 0 || before === after) continue;
         if (!segmentsIntersect([prev.x, prev.y], [x, y], l.segment[0], l.segment[1])) continue;
         const f = this.flows.get(l.id) as number[];
         f[frame] = (f[frame] ?? 0) + 1;
@@ -61,14 +69,14 @@ export class Measurements {
 
   private closeFrame(next: number) {
     if (this.frame >= 0) {
+      // Every area gets a row for every second anyone was sampled, empty areas with density 0.
       for (const a of this.areas) {
         const m = this.perArea.get(a.id);
-        if (!m) continue;
         this.out.push({
           area: a.id,
           second: this.frame,
-          density: +(m.people / a.size).toFixed(3),
-          speed: m.speeds ? +(m.speedSum / m.speeds).toFixed(3) : null,
+          density: m ? +(m.people / a.size).toFixed(3) : 0,
+          speed: m?.speeds ? +(m.speedSum / m.speeds).toFixed(3) : null,
         });
       }
     }
@@ -76,10 +84,15 @@ export class Measurements {
     this.frame = next;
   }
 
+  /** Flows run to the last second sampled, for every line alike. */
   result(): Measured {
+    const seconds = this.frame + 1;
     this.closeFrame(this.frame + 1);
     return {
-      flows: [...this.flows].map(([line, f]) => ({ line, perSecond: Array.from(f, (n) => n ?? 0) })),
+      flows: [...this.flows].map(([line, f]) => ({
+        line,
+        perSecond: Array.from({ length: seconds }, (_, k) => f[k] ?? 0),
+      })),
       areas: this.out,
     };
   }

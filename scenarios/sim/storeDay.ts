@@ -70,7 +70,9 @@ export type VisitTruth = {
   gender: Person['gender'];
   age: Person['age'];
   follower: boolean;
+  /** Items on the list, and items actually taken (a stop given up is not shopped). */
   items: number;
+  bought: number;
   stops: number;
   skipped: number;
   speed: number;
@@ -410,11 +412,11 @@ export function runStoreDays(
             : ts.till.serviceTime.base_s + ts.till.serviceTime.perItem_s * items;
         const waitS =
           Math.max(0, ts.busyUntil - now) +
-          ts.line.reduce((s, q) => s + mean(q.truth.items), 0) +
+          ts.line.reduce((s, q) => s + mean(q.truth.bought), 0) +
           // Those walking to this line count too: a shopper sees them coming.
           walkers
             .filter((o) => o.phase === 'queueEnd' && o.till === ts)
-            .reduce((s, q) => s + mean(q.truth.items), 0);
+            .reduce((s, q) => s + mean(q.actor.getSnapshot().context.bought), 0);
         const walk = world.nav.toward(
           `queue:${ts.till.id}:end`,
           ts.slots[0] as Point,
@@ -535,7 +537,8 @@ export function runStoreDays(
         case 'queueEnd': {
           const ts = w.till as TillState;
           ts.line.push(w);
-          w.customer = { id: w.id, items: w.truth.items, joinedAt: t };
+          w.truth.bought = w.actor.getSnapshot().context.bought;
+          w.customer = { id: w.id, items: w.truth.bought, joinedAt: t };
           w.truth.joinedLine = epochOfMs(t);
           setGoal(w, 'slot', slotField(ts, ts.line.length - 1));
           send(w, { type: 'IN_LINE' });
@@ -641,6 +644,7 @@ export function runStoreDays(
           age: person.age,
           follower,
           items,
+          bought: 0,
           stops: order.length,
           skipped: 0,
           speed: +speed.toFixed(3),
