@@ -27,13 +27,16 @@ export const AGE_SHARES: Readonly<Record<AgeBand, number>> = {
 /**
  * A fixed population of `size` people, each drawn from their own random stream (so person i is
  * the same person in every run with this seed, however many others are drawn). Visitors are
- * chosen so that a share `returning` of visits is by people seen before (preferring those whose
- * habit matches the time of day), the rest by people never seen yet.
+ * chosen so that, from the second day on, a share `returning` of visits is by people seen on an
+ * earlier day (preferring those whose habit matches the time of day), the rest by people never
+ * seen yet.
  */
 export class Population {
   private readonly people = new Map<number, Person>();
   private readonly seen: number[] = [];
   private nextNew = 0;
+  /** How many of `seen` came on earlier days (and so may return). */
+  private returnable = 0;
 
   constructor(
     private readonly tree: RandomTree,
@@ -65,13 +68,23 @@ export class Population {
     return p;
   }
 
+  /**
+   * A new day starts: people who came before it may now come back. (Within one day visits are by
+   * different people, unless the whole population has come already.)
+   */
+  newDay(): void {
+    this.returnable = this.seen.length;
+  }
+
   /** Who comes in next, in the given interval; `rng` is the visitor stream of the run. */
   nextVisitor(interval: IntervalName, rng: () => number): Person {
-    const returns = this.seen.length > 0 && (rng() < this.returning || this.nextNew >= this.size);
+    const exhausted = this.nextNew >= this.size;
+    const pool = exhausted ? this.seen.length : this.returnable;
+    const returns = pool > 0 && (exhausted || rng() < this.returning);
     if (returns) {
       // Rejection sampling: anyone seen, three times as likely if this is their habitual interval.
       for (;;) {
-        const p = this.person(this.seen[Math.floor(rng() * this.seen.length)] as number);
+        const p = this.person(this.seen[Math.floor(rng() * pool)] as number);
         if (p.habit === interval || rng() < 1 / 3) return p;
       }
     }

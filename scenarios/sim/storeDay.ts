@@ -345,6 +345,7 @@ export function runStoreDays(
   const dayLength = closeS - openS;
 
   for (let day = 0; day < days; day++) {
+    population.newDay();
     const dayTree = tree.child(`day/${day}`);
     const date = DateTime.fromISO(clockSpec.date, { zone: store.timezone }).plus({ days: day });
     const openEpoch = date

@@ -81,7 +81,11 @@ describe('population', () => {
     let again = 0;
     const n = 5000;
     const seenBefore = new Set<number>();
+    // A first day of new people, then the measured days of 500 visits each.
+    for (let i = 0; i < 500; i++) seenBefore.add(pop.nextVisitor('lunch', rng).index);
+    pop.newDay();
     for (let i = 0; i < n; i++) {
+      if (i % 500 === 0) pop.newDay();
       const p = pop.nextVisitor(i % 3 === 0 ? 'morning' : 'afternoon', rng);
       if (seenBefore.has(p.index)) again++;
       seenBefore.add(p.index);
@@ -96,6 +100,7 @@ describe('population', () => {
     const pop = new Population(new RandomTree(7), 300, 8, 0.9);
     const rng = new RandomTree(7).stream('visitors');
     for (let i = 0; i < 300; i++) pop.nextVisitor('lunch', rng);
+    pop.newDay();
     let habitual = 0;
     const n = 3000;
     for (let i = 0; i < n; i++) if (pop.nextVisitor('morning', rng).habit === 'morning') habitual++;
@@ -114,6 +119,19 @@ describe('population', () => {
     const men = wilson(people.filter((p) => p.gender === 'man').length, people.length, 3.29);
     expect(men.lo).toBeLessThanOrEqual(0.5);
     expect(men.hi).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('brings nobody back on the first day, nor anyone first seen today', () => {
+    const pop = new Population(new RandomTree(10), 1000, 4, 0.9);
+    const rng = new RandomTree(10).stream('visitors');
+    const day1 = Array.from({ length: 200 }, () => pop.nextVisitor('lunch', rng).index);
+    expect(new Set(day1).size).toBe(200);
+    pop.newDay();
+    const day2 = Array.from({ length: 200 }, () => pop.nextVisitor('lunch', rng).index);
+    const firstSeenToday = day2.filter((i) => !day1.includes(i));
+    // Returning visits are all by day-1 people: each person first seen today comes once.
+    expect(new Set(firstSeenToday).size).toBe(firstSeenToday.length);
+    expect(day2.length - firstSeenToday.length).toBeGreaterThan(140);
   });
 
   it('falls back to people seen before when everyone has come once', () => {
