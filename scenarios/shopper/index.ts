@@ -6,6 +6,13 @@ export {
   shopperMachine,
   type TillOption,
 } from './shopper.ts';
+export {
+  type StaffEmitted,
+  type StaffEvent,
+  type StaffInput,
+  type StaffingPolicy,
+  staffMachine,
+} from './staff.ts';
 export { type Customer, drawServiceMs, type TillEmitted, type TillInput, tillMachine } from './till.ts';
 export {
   drawBasket,

@@ -43,6 +43,8 @@ export type ShopperEvent =
   | { type: 'TILLS'; options: readonly TillOption[] }
   /** Physically at the end of the chosen till's line, and joined it. */
   | { type: 'IN_LINE' }
+  /** The chosen till closed before the shopper got there: choose again. */
+  | { type: 'TILL_CLOSED' }
   /** The till started serving this shopper. */
   | { type: 'CALLED' }
   | { type: 'SERVED' }
@@ -181,7 +183,7 @@ export const shopperMachine = setup({
     },
     toQueue: {
       entry: emit(({ context }) => ({ type: 'queue' as const, till: context.till as string })),
-      on: { IN_LINE: 'queued' },
+      on: { IN_LINE: 'queued', TILL_CLOSED: 'choosingTill' },
     },
     queued: {
       on: { CALLED: 'paying' },

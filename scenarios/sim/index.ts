@@ -20,6 +20,7 @@ export {
   type DayTruth,
   type QueueTruth,
   runStoreDays,
+  type StaffTruth,
   type StoreDayOptions,
   type StoreDaySink,
   type StoreDaySummary,

@@ -25,6 +25,7 @@ import {
 } from '../../engine/privacy/index.ts';
 import { CameraSensors, DEFAULT_SENSORS, type SeenAgent } from '../sensors/index.ts';
 import { type ShopperEmitted, shopperMachine, type TillOption } from '../shopper/shopper.ts';
+import { type StaffEmitted, staffMachine } from '../shopper/staff.ts';
 import { type Customer, type TillEmitted, tillMachine } from '../shopper/till.ts';
 import { drawBasket, orderStops, type PickPoint, pickPoints, shoppingList } from '../shopper/tripPlan.ts';
 import { arrivalTimes } from './arrivals.ts';
@@ -56,6 +57,9 @@ const STUCK_S = 30;
 const PROGRESS_M = 0.2;
 /** The cameras look every this many seconds. */
 const SENSOR_EVERY_S = 0.5;
+/** Staff hear about the lines this often (s), and walk to a till at this speed (m/s). */
+const STAFF_EVERY_S = 30;
+const STAFF_SPEED = 1.2;
 /** Side (m) of the floor tiles used to measure how much of the store a shopper covers. */
 const TILE_M = 2;
 /** After closing, the day ends when the last shopper has left or after this long (s). */
@@ -108,7 +112,16 @@ export type DayTruth = {
   /** Times a walker gave up a stop because its way stayed blocked. */
   stuck: number;
 };
-export type TruthRecord = VisitTruth | QueueTruth | DayTruth;
+/** A member of staff opened or closed a till. */
+export type StaffTruth = {
+  type: 'staff';
+  day: number;
+  t: number;
+  staff: string;
+  action: 'open' | 'close';
+  till: string;
+};
+export type TruthRecord = VisitTruth | QueueTruth | DayTruth | StaffTruth;
 
 /** Where a run's outputs go, as they happen (in time order). */
 export type StoreDaySink = {
@@ -406,7 +419,8 @@ export function runStoreDays(
       const now = scheduler.now / 1000;
       const out: TillOption[] = [];
       for (const ts of tills.values()) {
-        if (ts.actor.getSnapshot().value === 'closed') continue;
+        const snap = ts.actor.getSnapshot();
+        if (snap.value === 'closed' || snap.context.closing) continue;
         const mean = (items: number) =>
           'exponential_s' in ts.till.serviceTime
             ? ts.till.serviceTime.exponential_s
@@ -528,6 +542,54 @@ export function runStoreDays(
       actor.start();
     }
 
+    // Staff: one actor per staff post, told about the lines every STAFF_EVERY_S.
+    const claimed = new Set<string>();
+    const staff = sc.staffing
+      ? store.staffPosts.map((post) => {
+          const actor = createActor(staffMachine, {
+            input: { id: post.id, policy: sc.staffing as NonNullable<ResolvedScenario['staffing']> },
+          });
+          actor.on('*', (e) => {
+            const d = e as StaffEmitted;
+            const ts = tills.get(d.till) as TillState;
+            const now = scheduler.now;
+            if (d.type === 'walkToTill') {
+              claimed.add(d.till);
+              const field = world.nav.toward(`till:${d.till}`, ts.till.position, ts.till.position, 0.5);
+              const metres = descend(field, post.position[0], post.position[1], dir);
+              const walkMs = Math.round(((Number.isFinite(metres) ? metres : 20) / STAFF_SPEED) * 1000);
+              scheduler.at(now + walkMs, () => actor.send({ type: 'AT_TILL' }));
+              return;
+            }
+            if (d.type === 'openTill') ts.actor.send({ type: 'OPEN' });
+            else {
+              ts.actor.send({ type: 'CLOSE' });
+              claimed.delete(d.till);
+            }
+            sink.truth?.({
+              type: 'staff',
+              day,
+              t: epochOfMs(now),
+              staff: d.staff,
+              action: d.type === 'openTill' ? 'open' : 'close',
+              till: d.till,
+            });
+          });
+          return actor.start();
+        })
+      : [];
+    const tellStaff = () => {
+      const staffed = [...tills.values()].filter((ts) => ts.till.kind === 'staffed');
+      const open = staffed.filter((ts) => ts.actor.getSnapshot().value !== 'closed');
+      const meanLine = open.length ? open.reduce((s, ts) => s + ts.line.length, 0) / open.length : 0;
+      for (const member of staff) {
+        const closed = staffed
+          .filter((ts) => ts.actor.getSnapshot().value === 'closed' && !claimed.has(ts.till.id))
+          .map((ts) => ts.till.id);
+        member.send({ type: 'QUEUES', t: scheduler.now, meanLine, closed });
+      }
+    };
+
     const arrive = (w: Walker) => {
       const t = scheduler.now;
       switch (w.phase) {
@@ -537,6 +599,11 @@ export function runStoreDays(
           return;
         case 'queueEnd': {
           const ts = w.till as TillState;
+          const snap = ts.actor.getSnapshot();
+          if (snap.value === 'closed' || snap.context.closing) {
+            send(w, { type: 'TILL_CLOSED' });
+            return;
+          }
           ts.line.push(w);
           w.truth.bought = w.actor.getSnapshot().context.bought;
           w.customer = { id: w.id, items: w.truth.bought, joinedAt: t };
@@ -700,6 +767,7 @@ export function runStoreDays(
       if (second) {
         const s = step / stepsPerSecond;
         for (const ts of tills.values()) ts.perSecond[s] = ts.line.length;
+        if (staff.length && s % STAFF_EVERY_S === 0) tellStaff();
         if (s % 60 === 0) {
           flushCounts(t);
           sink.progress?.(
@@ -824,6 +892,7 @@ export function runStoreDays(
     while (crowd.n) crowd.removeAt(crowd.n - 1);
     for (const w of walkers) w.actor.stop();
     for (const ts of tills.values()) ts.actor.stop();
+    for (const member of staff) member.stop();
   }
   sink.progress?.(1, 'done');
   return {

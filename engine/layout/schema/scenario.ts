@@ -81,6 +81,18 @@ export const scenarioSchema = z.strictObject({
       impulse: finite.min(0).max(1).default(0.2),
     })
     .optional(),
+  /**
+   * Staff open a closed staffed till when the lines at the open staffed tills average `openAt`
+   * people or more, and close it when they have averaged under `closeBelow` for `closeAfterS`.
+   * Without it the tills stay as the layout says.
+   */
+  staffing: z
+    .strictObject({
+      openAt: positive.default(4),
+      closeBelow: positive.default(1),
+      closeAfterS: positive.default(600),
+    })
+    .optional(),
   privacy: privacySchema.optional(),
   measure: z
     .strictObject({
