@@ -1,0 +1,170 @@
+// The SQL of the event store, shared by every adapter (PGlite and PostgreSQL run the same text).
+
+/**
+ * Inserts a batch in one statement. `k` claims the keys (sorted, so that concurrent writers lock in
+ * the same order); only rows whose key it claimed go into the typed tables (and the outbox when
+ * $36 is true). The main query returns the keys that were not claimed, with the type and digest
+ * of the event that holds them. It reads the snapshot from before the statement, so a
+ * key a concurrent transaction claimed meanwhile comes back with no existing type: look it up again.
+ * Parameters: EventColumns.params() then the outbox flag.
+ */
+export const insertEventsSql = `
+WITH x AS (
+  SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::bigint[], $5::text[])
+    AS x(store, seq, type, t, digest)
+),
+k AS (
+  INSERT INTO events (store, seq, type, t, digest)
+  SELECT store, seq, type, t, digest FROM x ORDER BY store, seq
+  ON CONFLICT (store, seq) DO NOTHING
+  RETURNING store, seq
+),
+s AS (
+  INSERT INTO sightings (store, seq, t, camera, camera_class, zone, group_id, interval, gender, age)
+  SELECT r.store, r.seq, r.t, r.camera, r.camera_class, r.zone, r.group_id, r.interval, r.gender, r.age
+  FROM unnest($6::text[], $7::bigint[], $8::bigint[], $9::text[], $10::text[], $11::text[], $12::integer[],
+              $13::text[], $14::text[], $15::text[])
+    AS r(store, seq, t, camera, camera_class, zone, group_id, interval, gender, age)
+  JOIN k ON k.store = r.store AND k.seq = r.seq
+),
+c AS (
+  INSERT INTO counts (store, seq, t, camera, zone, direction, n)
+  SELECT r.store, r.seq, r.t, r.camera, r.zone, r.direction, r.n
+  FROM unnest($16::text[], $17::bigint[], $18::bigint[], $19::text[], $20::text[], $21::text[], $22::integer[])
+    AS r(store, seq, t, camera, zone, direction, n)
+  JOIN k ON k.store = r.store AND k.seq = r.seq
+),
+h AS (
+  INSERT INTO health (store, seq, t, source, status, frames_in, frames_dropped, lifetime_count,
+                      lifetime_p50, lifetime_p90, lifetime_p99, lifetime_max, message)
+  SELECT r.store, r.seq, r.t, r.source, r.status, r.frames_in, r.frames_dropped, r.lifetime_count,
+         r.lifetime_p50, r.lifetime_p90, r.lifetime_p99, r.lifetime_max, r.message
+  FROM unnest($23::text[], $24::bigint[], $25::bigint[], $26::text[], $27::text[], $28::bigint[], $29::bigint[],
+              $30::bigint[], $31::float8[], $32::float8[], $33::float8[], $34::float8[], $35::text[])
+    AS r(store, seq, t, source, status, frames_in, frames_dropped, lifetime_count,
+         lifetime_p50, lifetime_p90, lifetime_p99, lifetime_max, message)
+  JOIN k ON k.store = r.store AND k.seq = r.seq
+),
+o AS (
+  INSERT INTO outbox (store, seq) SELECT store, seq FROM k WHERE $36::boolean
+)
+SELECT x.store, x.seq, e.type AS existing_type, e.digest AS existing_digest
+FROM x
+LEFT JOIN k ON k.store = x.store AND k.seq = x.seq
+LEFT JOIN events e ON e.store = x.store AND e.seq = x.seq
+WHERE k.seq IS NULL`;
+
+/** The holders of keys a concurrent writer claimed during an insert (seen now that it committed). */
+export const existingKeysSql = `
+SELECT e.store, e.seq, e.type AS existing_type, e.digest AS existing_digest
+FROM unnest($1::text[], $2::bigint[]) AS x(store, seq)
+JOIN events e ON e.store = x.store AND e.seq = x.seq`;
+
+/** Every field of an event as one wide row (see rowToEvent); raw sightings past retention drop out. */
+const eventColumns = `
+SELECT e.type, e.store, e.seq, e.t,
+  s.camera AS s_camera, s.camera_class, s.zone AS s_zone, s.group_id, s.interval, s.gender, s.age,
+  c.camera AS c_camera, c.zone AS c_zone, c.direction, c.n,
+  h.source, h.status, h.frames_in, h.frames_dropped, h.lifetime_count,
+  h.lifetime_p50, h.lifetime_p90, h.lifetime_p99, h.lifetime_max, h.message`;
+const eventJoins = `
+LEFT JOIN sightings s ON e.type = 'sighting' AND s.store = e.store AND s.seq = e.seq
+LEFT JOIN counts c ON e.type = 'count' AND c.store = e.store AND c.seq = e.seq
+LEFT JOIN health h ON e.type = 'health' AND h.store = e.store AND h.seq = e.seq`;
+const held = `(e.type <> 'sighting' OR s.seq IS NOT NULL)`;
+
+/** $1 store, $2 from, $3 to, $4 types, $5/$6 after (t, seq), $7 limit. */
+export const eventsInRangeSql = `${eventColumns}
+FROM events e ${eventJoins}
+WHERE e.store = $1 AND e.t >= $2 AND e.t < $3 AND e.type = ANY($4::text[])
+  AND (e.t, e.seq) > ($5::bigint, $6::bigint) AND ${held}
+ORDER BY e.t, e.seq
+LIMIT $7`;
+
+/** $1 store, $2 seq. */
+export const eventByKeySql = `${eventColumns}
+FROM events e ${eventJoins}
+WHERE e.store = $1 AND e.seq = $2 AND ${held}`;
+
+/** $1 limit. */
+export const pendingSql = `${eventColumns}
+FROM outbox o
+JOIN events e ON e.store = o.store AND e.seq = o.seq ${eventJoins}
+ORDER BY o.store, o.seq
+LIMIT $1`;
+
+/** $1 store, $2 seqs. */
+export const markSentSql = `
+DELETE FROM outbox WHERE store = $1 AND seq = ANY($2::bigint[]) RETURNING 1`;
+
+export const outboxSizeSql = `SELECT count(*) AS n FROM outbox`;
+
+/** $1 store. */
+export const highestSeqSql = `SELECT max(seq) AS seq FROM events WHERE store = $1`;
+
+/** The highest seq per store by a skip scan over the primary key (no full scan of events). */
+export const highestSeqsSql = `
+WITH RECURSIVE stores AS (
+  SELECT min(store) AS store FROM events
+  UNION ALL
+  SELECT (SELECT min(store) FROM events WHERE store > stores.store) FROM stores WHERE stores.store IS NOT NULL
+)
+SELECT store, (SELECT max(seq) FROM events e WHERE e.store = stores.store) AS seq
+FROM stores WHERE store IS NOT NULL`;
+
+/** $1 store, $2 from, $3 to. */
+export const countSql = `
+SELECT e.type, count(*) AS n
+FROM events e
+LEFT JOIN sightings s ON e.type = 'sighting' AND s.store = e.store AND s.seq = e.seq
+WHERE e.store = $1 AND e.t >= $2 AND e.t < $3 AND ${held}
+GROUP BY e.type`;
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * $1 store, $2 from, $3 to (both on hour boundaries): the rollup and the raw rows (an hour may have
+ * both after late arrivals).
+ */
+export const hourlySightingsSql = `
+SELECT zone, hour, sum(sightings) AS sightings, max(groups) AS groups
+FROM (
+  SELECT zone, hour, sightings, groups FROM sightings_hourly
+  WHERE store = $1 AND hour >= $2 AND hour < $3
+  UNION ALL
+  SELECT s.zone, s.t - s.t % ${HOUR_MS} AS hour, count(*) AS sightings, count(DISTINCT s.group_id) AS groups
+  FROM events e JOIN sightings s ON s.store = e.store AND s.seq = e.seq
+  WHERE e.store = $1 AND e.type = 'sighting' AND e.t >= $2 AND e.t < $3
+  GROUP BY 1, 2
+) u
+GROUP BY zone, hour
+ORDER BY hour, zone`;
+
+/**
+ * $1 cutoff (on an hour boundary). Deletes raw sightings before it and adds them to the hourly
+ * rollup, in one statement, so that nothing is deleted that was not rolled up. An hour that still
+ * has a sighting in the outbox is left whole until that one is sent, so an hour is rolled up at
+ * once and its distinct count is exact. An hour rolled up before (a late arrival) adds its
+ * sightings and keeps the larger distinct count: a lower bound, since distinct counts do not add.
+ */
+export const retentionSql = `
+WITH blocked AS (
+  SELECT DISTINCT p.store, p.t - p.t % ${HOUR_MS} AS hour
+  FROM outbox o JOIN sightings p ON p.store = o.store AND p.seq = o.seq
+  WHERE p.t < $1
+),
+gone AS (
+  DELETE FROM sightings s
+  WHERE s.t < $1
+    AND NOT EXISTS (SELECT 1 FROM blocked b WHERE b.store = s.store AND b.hour = s.t - s.t % ${HOUR_MS})
+  RETURNING s.store, s.zone, s.t - s.t % ${HOUR_MS} AS hour, s.group_id
+),
+rolled AS (
+  INSERT INTO sightings_hourly (store, zone, hour, sightings, groups)
+  SELECT store, zone, hour, count(*), count(DISTINCT group_id) FROM gone GROUP BY store, zone, hour
+  ON CONFLICT (store, zone, hour) DO UPDATE
+  SET sightings = sightings_hourly.sightings + excluded.sightings,
+      groups = greatest(sightings_hourly.groups, excluded.groups)
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM gone) AS deleted, (SELECT count(*) FROM rolled) AS hours`;
