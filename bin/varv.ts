@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { defineCommand, runMain } from 'citty';
 import { VarvError } from '../engine/errors.ts';
 import { calibrateCommand } from './commands/calibrate.ts';
+import { DEMO_SCENARIOS, demoCommand } from './commands/demo.ts';
 import type { CommandResult } from './commands/output.ts';
 import { simRunCommand } from './commands/simRun.ts';
 import { validateCommand } from './commands/validate.ts';
@@ -154,13 +155,42 @@ const sim = defineCommand({
   subCommands: { run: simRun },
 });
 
+const demo = defineCommand({
+  meta: {
+    name: 'demo',
+    description:
+      "Simulate the demo stores' day, replay it at an accelerated clock through the server, and serve the 3D twin (npm start)",
+  },
+  args: {
+    port: { type: 'string', default: '8080', description: 'port (0: any free port)' },
+    host: { type: 'string', default: '127.0.0.1', description: 'address to bind' },
+    speed: { type: 'string', default: '60', description: 'simulated seconds per real second' },
+    token: { type: 'string', description: 'the manager token to accept (default: a fresh random one)' },
+  },
+  run: async ({ args }) => {
+    try {
+      await demoCommand({
+        port: num(args.port, 'port'),
+        host: args.host,
+        speed: num(args.speed, 'speed'),
+        token: args.token,
+        scenarios: DEMO_SCENARIOS,
+      });
+    } catch (e) {
+      if (!(e instanceof VarvError)) throw e;
+      process.stderr.write(`varv: ${e.message} [${e.code}]\n`);
+      process.exitCode = 1;
+    }
+  },
+});
+
 const main = defineCommand({
   meta: {
     name: 'varv',
     version: pkg.version,
     description: 'Anonymous-by-design store analytics and digital-twin workbench',
   },
-  subCommands: { validate, sim, privacy },
+  subCommands: { validate, sim, privacy, demo },
 });
 
 await runMain(main);

@@ -127,8 +127,11 @@ export type TruthRecord = VisitTruth | QueueTruth | DayTruth | StaffTruth;
 export type StoreDaySink = {
   event?(e: SightingV1 | CountV1): void;
   truth?(r: TruthRecord): void;
-  /** A position at 1 Hz; `frame` counts seconds from the first day's opening. */
-  position?(id: number, frame: number, x: number, y: number): void;
+  /**
+   * A position at 1 Hz; `frame` counts seconds from the first day's opening (days 86,400 apart);
+   * `t` is the same moment on the store clock (epoch ms).
+   */
+  position?(id: number, frame: number, x: number, y: number, t: number): void;
   /** Progress in 0…1 and a label ("day 1/2 12:34"). */
   progress?(fraction: number, label: string): void;
 };
@@ -779,7 +782,7 @@ export function runStoreDays(
           const w = byId.get(crowd.id[i] as number) as Walker;
           const x = crowd.x[i] as number;
           const y = crowd.y[i] as number;
-          sink.position?.(w.id, frameBase + s, +x.toFixed(2), +y.toFixed(2));
+          sink.position?.(w.id, frameBase + s, +x.toFixed(2), +y.toFixed(2), epoch(t));
           w.tiles.add(world.tileOf(x, y));
           const zone = world.zones.find((z) => z.area.contains(x, y))?.id ?? null;
           if (zone !== w.zone) {

@@ -1,0 +1,171 @@
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { Counter, Gauge, Registry } from 'prom-client';
+import type { StoreLayout } from '../layout/index.ts';
+import { canRead, type Principal, type TokenAuth } from './auth.ts';
+import type { RangeKpis } from './kpis.ts';
+import type { LiveTick } from './liveState.ts';
+
+/** Synthetic shoppers' positions: sent only in simulation mode, and labelled so. */
+export type SimulatedAgents = {
+  type: 'agents';
+  simulated: true;
+  store: string;
+  t: number;
+  /** Synthetic agents' ids (for smooth motion) and positions, x and y interleaved (m). */
+  ids: number[];
+  xy: number[];
+};
+
+/** Where the server's data comes from: the live engine, or a simulation replayed as if live. */
+export interface LiveSource {
+  readonly mode: 'live' | 'simulation';
+  stores(): readonly StoreLayout[];
+  /** The store clock now (epoch ms). */
+  now(): number;
+  /** The span of data held for a store (for the time scrubber). */
+  range(store: string): { from: number; to: number } | null;
+  /** The live aggregates at time t (now, or a past moment for replay). */
+  tickAt(store: string, t: number): LiveTick;
+  kpis(store: string, from: number, to: number): RangeKpis;
+  /** Simulation mode only. */
+  agents?(store: string): SimulatedAgents | null;
+}
+
+export type ServerOptions = {
+  source: LiveSource;
+  auth: TokenAuth;
+  /** The twin's production build, served at / when present. */
+  twinDir?: string;
+  /** How often the live feed pushes (ms of real time). */
+  tickMs?: number;
+  logger?: boolean;
+};
+
+/**
+ * The in-store / cloud HTTP server: REST for layouts, KPIs and replay; a WebSocket live feed of
+ * per-second aggregates; Prometheus metrics; the twin's static files. Every /api route wants a
+ * manager or admin token (Authorization: Bearer …, or ?token= for the WebSocket, which browsers
+ * cannot give headers).
+ */
+export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: o.logger ?? false });
+  const registry = new Registry();
+  const requests = new Counter({
+    name: 'varv_http_requests_total',
+    help: 'HTTP requests by route and status',
+    labelNames: ['route', 'status'] as const,
+    registers: [registry],
+  });
+  const clients = new Gauge({
+    name: 'varv_live_clients',
+    help: 'WebSocket clients on the live feed',
+    registers: [registry],
+  });
+  const liveBytes = new Counter({
+    name: 'varv_live_bytes_total',
+    help: 'Bytes sent on the live feed',
+    registers: [registry],
+  });
+  await app.register(fastifyWebsocket);
+
+  const principal = (req: FastifyRequest): Principal | null => {
+    const q = req.query as { token?: string };
+    return o.auth.check(req.headers.authorization ?? q.token);
+  };
+  app.addHook('onResponse', async (req, reply) => {
+    requests.inc({ route: req.routeOptions.url ?? 'unknown', status: String(reply.statusCode) });
+  });
+  app.addHook('onRequest', async (req, reply) => {
+    const url = req.url.split('?')[0] as string;
+    if (url === '/api/health') return;
+    if (url.startsWith('/api/') && !canRead(principal(req)))
+      return reply.code(401).send({ error: 'a manager or admin token is needed (Authorization: Bearer …)' });
+    if (url === '/metrics' && principal(req)?.role !== 'admin')
+      return reply.code(401).send({ error: 'metrics need an admin token' });
+  });
+
+  const storeOr404 = (id: string) => o.source.stores().find((s) => s.id === id);
+  const timeArg = (v: unknown, fallback: number): number => {
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (!Number.isFinite(n))
+      throw Object.assign(new Error(`expected epoch milliseconds, got "${String(v)}"`), { statusCode: 400 });
+    return n;
+  };
+
+  app.get('/api/health', async () => ({ ok: true, mode: o.source.mode }));
+  app.get('/api/stores', async () => ({
+    mode: o.source.mode,
+    now: o.source.now(),
+    stores: o.source.stores().map((s) => ({ id: s.id, name: s.name, range: o.source.range(s.id) })),
+  }));
+  app.get<{ Params: { id: string } }>('/api/stores/:id/layout', async (req, reply) => {
+    const s = storeOr404(req.params.id);
+    return s ?? reply.code(404).send({ error: `no store "${req.params.id}"` });
+  });
+  app.get<{ Params: { id: string }; Querystring: { from?: string; to?: string } }>(
+    '/api/stores/:id/kpis',
+    async (req, reply) => {
+      if (!storeOr404(req.params.id)) return reply.code(404).send({ error: `no store "${req.params.id}"` });
+      const range = o.source.range(req.params.id);
+      const to = timeArg(req.query.to, o.source.now());
+      const from = timeArg(req.query.from, range?.from ?? to - 3_600_000);
+      if (!(from < to)) return reply.code(400).send({ error: '"from" must be before "to"' });
+      return o.source.kpis(req.params.id, from, to);
+    },
+  );
+  app.get<{ Params: { id: string }; Querystring: { t?: string } }>(
+    '/api/stores/:id/replay',
+    async (req, reply) => {
+      if (!storeOr404(req.params.id)) return reply.code(404).send({ error: `no store "${req.params.id}"` });
+      return o.source.tickAt(req.params.id, timeArg(req.query.t, o.source.now()));
+    },
+  );
+  app.get('/metrics', async (_req, reply) => {
+    reply.header('content-type', registry.contentType);
+    return registry.metrics();
+  });
+
+  // The live feed: one tick per store per tickMs; in simulation mode also the synthetic shoppers.
+  const subscribers = new Map<string, Set<{ send(data: string): void; readyState: number }>>();
+  app.get<{ Querystring: { store?: string } }>('/api/live', { websocket: true }, (socket, req) => {
+    const store = req.query.store ?? o.source.stores()[0]?.id ?? '';
+    if (!storeOr404(store)) {
+      socket.send(JSON.stringify({ type: 'error', error: `no store "${store}"` }));
+      socket.close();
+      return;
+    }
+    let set = subscribers.get(store);
+    if (!set) subscribers.set(store, (set = new Set()));
+    set.add(socket);
+    clients.inc();
+    socket.on('close', () => {
+      set.delete(socket);
+      clients.dec();
+    });
+    socket.send(JSON.stringify({ type: 'hello', mode: o.source.mode, store }));
+  });
+  const push = () => {
+    for (const [store, set] of subscribers) {
+      if (set.size === 0) continue;
+      const messages = [JSON.stringify(o.source.tickAt(store, o.source.now()))];
+      const agents = o.source.mode === 'simulation' ? o.source.agents?.(store) : null;
+      if (agents) messages.push(JSON.stringify(agents));
+      for (const socket of set) {
+        if (socket.readyState !== 1) continue;
+        for (const m of messages) {
+          socket.send(m);
+          liveBytes.inc(m.length);
+        }
+      }
+    }
+  };
+  const timer = setInterval(push, o.tickMs ?? 1000);
+  app.addHook('onClose', async () => clearInterval(timer));
+
+  if (o.twinDir && existsSync(o.twinDir)) await app.register(fastifyStatic, { root: o.twinDir });
+  return app;
+}
