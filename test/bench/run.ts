@@ -3,6 +3,7 @@ import type { BenchLine } from './measure.ts';
 import { assignBench } from './privacy.bench.ts';
 import { locomotionBench } from './sim.bench.ts';
 import { simDayBench } from './simDay.bench.ts';
+import { twinFeedBench, twinFrameBench } from './twin.bench.ts';
 
 // `npm run bench -- <name>` runs the benchmarks whose name contains <name>; no name runs all.
 // Each prints one JSON line: the figure, its peer measured in the same run, and the ratio.
@@ -16,6 +17,8 @@ const benches: Record<string, () => BenchLine | Promise<BenchLine>> = {
   'sim-locomotion-1000': () => locomotionBench(1000),
   'sim-locomotion-3000': () => locomotionBench(3000),
   'sim-day': () => simDayBench(),
+  'twin-frame': twinFrameBench,
+  'twin-feed': twinFeedBench,
 };
 
 const filter = process.argv[2] ?? '';

@@ -41,7 +41,7 @@ export function Shoppers({ frame, intervalMs }: { frame: SimulatedAgents | null;
     for (const [id, to] of next.current) {
       if (i >= MAX) break;
       const from = prev.current.get(id) ?? to;
-      scratch.position.set(from[0] + (to[0] - from[0]) * f, 0.85, -(from[1] + (to[1] - from[1]) * f));
+      scratch.position.set(from[0] + (to[0] - from[0]) * f, 0.8, -(from[1] + (to[1] - from[1]) * f));
       scratch.updateMatrix();
       m.setMatrixAt(i++, scratch.matrix);
     }
@@ -51,8 +51,9 @@ export function Shoppers({ frame, intervalMs }: { frame: SimulatedAgents | null;
 
   return (
     <instancedMesh ref={mesh} args={[undefined, undefined, MAX]} frustumCulled={false}>
-      <capsuleGeometry args={[0.2, 1.2, 4, 8]} />
-      <meshStandardMaterial color="#37474f" />
+      {/* Low-poly on purpose: thousands of figures must stay cheap even on a software renderer. */}
+      <cylinderGeometry args={[0.18, 0.22, 1.6, 6, 1]} />
+      <meshLambertMaterial color="#37474f" />
     </instancedMesh>
   );
 }
