@@ -1,10 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import pg from 'pg';
 import type { EventStore } from '../engine/store/index.ts';
-import { MEMORY, openEventStore, redactUrl } from '../engine/store/index.ts';
+import { MEMORY, openEventStore, openPglite, redactUrl, SqlEventStore } from '../engine/store/index.ts';
 
 // The services some tests need: PostgreSQL and a NATS server with JetStream. When one cannot be
 // reached its tests are skipped with the reason printed, except under CI=true, where they must run:
@@ -15,6 +19,9 @@ export const TEST_DATABASE_URL =
   process.env.VARV_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const TEST_NATS_URL = process.env.VARV_TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
 export const NATS_SERVER_BIN = process.env.VARV_NATS_SERVER ?? '/usr/sbin/nats-server';
+
+/** Opening PGlite (WebAssembly, initdb) takes seconds on a busy 2-core machine: hooks that open stores wait this long. */
+export const HOOK_MS = 60_000;
 
 /** The reason to skip (printed), or a thrown error under CI=true. */
 function unavailable(service: string, reason: string): string {
@@ -88,6 +95,40 @@ export function natsServerSkip(): string | null {
   return existsSync(NATS_SERVER_BIN) ? null : unavailable('nats-server', `${NATS_SERVER_BIN} does not exist`);
 }
 
+const pgliteVersion = (
+  JSON.parse(
+    readFileSync(
+      join(dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')), '..', 'package.json'),
+      'utf8',
+    ),
+  ) as { version: string }
+).version;
+
+let blank: Promise<Blob> | undefined;
+/**
+ * A blank PGlite cluster, dumped once per machine into the temp folder (4 MB): an in-memory store
+ * loads it in a fraction of the seconds initdb takes, which every test file would pay otherwise.
+ */
+function blankCluster(): Promise<Blob> {
+  blank ??= (async () => {
+    const file = join(tmpdir(), `varv-test-pglite-${pgliteVersion}.tgz`);
+    if (existsSync(file)) return new Blob([readFileSync(file)]);
+    const db = await PGlite.create();
+    const dump = await db.dumpDataDir('gzip');
+    await db.close();
+    const part = `${file}.${process.pid}`;
+    writeFileSync(part, Buffer.from(await dump.arrayBuffer()));
+    renameSync(part, file);
+    return dump;
+  })();
+  return blank;
+}
+
+/** A fresh, empty, migrated in-memory PGlite event store. */
+export async function memoryStore(): Promise<EventStore> {
+  return SqlEventStore.open(await openPglite(MEMORY, { from: await blankCluster() }));
+}
+
 /** One engine behind the EventStore interface, for running the same suite against each. */
 export type Backend = {
   name: 'pglite' | 'postgres';
@@ -110,7 +151,7 @@ export async function backends(): Promise<Backend[]> {
       skip,
       async open() {
         let store: EventStore;
-        if (name === 'pglite') store = await openEventStore({ dir: MEMORY, env: {} });
+        if (name === 'pglite') store = await memoryStore();
         else {
           const schema = uniqueName('varv_test');
           schemas.push(schema);

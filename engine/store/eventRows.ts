@@ -94,7 +94,15 @@ export class EventColumns {
     message: [] as (string | null)[],
   };
 
-  add(e: VarvEvent, digest: string): void {
+  /** The outbox rows (store, seq, the event as JSON), filled only when appending. */
+  readonly outbox = { store: [] as string[], seq: [] as number[], payload: [] as string[] };
+
+  add(e: VarvEvent, digest: string, toOutbox: boolean): void {
+    if (toOutbox) {
+      this.outbox.store.push(e.store);
+      this.outbox.seq.push(e.seq);
+      this.outbox.payload.push(JSON.stringify(e));
+    }
     const k = this.keys;
     k.store.push(e.store);
     k.seq.push(e.seq);
@@ -155,6 +163,7 @@ export class EventColumns {
       ...Object.values(this.sightings),
       ...Object.values(this.counts),
       ...Object.values(this.health),
+      ...Object.values(this.outbox),
     ];
   }
 }

@@ -76,6 +76,11 @@ export type EventStore = {
   events(store: string, query?: EventQuery): Promise<VarvEvent[]>;
   /** The highest seq seen from a store (also of events whose raw row is gone), or null. */
   highestSeq(store: string): Promise<number | null>;
+  /**
+   * The seqs of a store missing below its highest, as inclusive ranges: what has not arrived (yet).
+   * Empty when every seq from 0 to the highest is held (as a key: retention does not make gaps).
+   */
+  gaps(store: string): Promise<{ from: number; to: number }[]>;
   /** The highest seq of every store seen, by store id. */
   highestSeqs(): Promise<Map<string, number>>;
   /** Raw events of a store per type, optionally within [from, to). */

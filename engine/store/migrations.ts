@@ -66,10 +66,11 @@ CREATE TABLE health (
   PRIMARY KEY (store, seq)
 );
 
--- Events accepted in the store and not yet acknowledged by the uplink.
+-- Events accepted in the store and not yet acknowledged by the uplink, in their wire form (JSON).
 CREATE TABLE outbox (
   store text NOT NULL,
   seq bigint NOT NULL,
+  payload text NOT NULL,
   PRIMARY KEY (store, seq)
 );
 

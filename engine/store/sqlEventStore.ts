@@ -1,5 +1,5 @@
 import { VarvError } from '../errors.ts';
-import { type EventType, parseEvent, type VarvEvent } from '../events/index.ts';
+import { decodeEvent, type EventType, parseEvent, type VarvEvent } from '../events/index.ts';
 import { EventColumns, eventDigest, rowToEvent } from './eventRows.ts';
 import {
   type Conflict,
@@ -104,7 +104,12 @@ export class SqlEventStore implements EventStore {
   private async pending(limit: number): Promise<VarvEvent[]> {
     if (!(Number.isInteger(limit) && limit > 0))
       throw new RangeError(`limit must be a positive integer (got ${limit})`);
-    return (await this.sql.query(q.pendingSql, [limit])).map(rowToEvent);
+    return (await this.sql.query(q.pendingSql, [limit])).map((r) => {
+      const d = decodeEvent(r.payload as string);
+      if (!d.ok)
+        throw new VarvError('E_DB_CORRUPT', `an outbox row is not a valid event: ${d.issues[0]?.message}`);
+      return d.value;
+    });
   }
 
   private async markSent(store: string, seqs: readonly number[]): Promise<number> {
@@ -134,6 +139,11 @@ export class SqlEventStore implements EventStore {
   async highestSeq(store: string): Promise<number | null> {
     const seq = (await this.sql.query(q.highestSeqSql, [store]))[0]?.seq;
     return seq == null ? null : Number(seq);
+  }
+
+  async gaps(store: string): Promise<{ from: number; to: number }[]> {
+    const rows = await this.sql.query(q.gapsSql, [store]);
+    return rows.map((r) => ({ from: Number(r.first), to: Number(r.last) }));
   }
 
   async highestSeqs(): Promise<Map<string, number>> {
@@ -187,10 +197,10 @@ export class SqlEventStore implements EventStore {
  */
 async function insertChunk(tx: SqlQuery, chunk: Offer[], toOutbox: boolean): Promise<Map<string, Holder>> {
   const cols = new EventColumns();
-  for (const { event, digest } of chunk) cols.add(event, digest);
+  for (const { event, digest } of chunk) cols.add(event, digest, toOutbox);
   const held = new Map<string, Holder>();
   const unseen: { store: string; seq: number }[] = [];
-  for (const r of await tx.query(q.insertEventsSql, [...cols.params(), toOutbox])) {
+  for (const r of await tx.query(q.insertEventsSql, cols.params())) {
     if (r.existing_type == null) unseen.push({ store: r.store as string, seq: Number(r.seq) });
     else held.set(keyOf(r.store as string, Number(r.seq)), holderOf(r));
   }

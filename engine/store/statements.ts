@@ -2,11 +2,10 @@
 
 /**
  * Inserts a batch in one statement. `k` claims the keys (sorted, so that concurrent writers lock in
- * the same order); only rows whose key it claimed go into the typed tables (and the outbox when
- * $36 is true). The main query returns the keys that were not claimed, with the type and digest
+ * the same order); only rows whose key it claimed go into the typed tables (and the outbox). The main query returns the keys that were not claimed, with the type and digest
  * of the event that holds them. It reads the snapshot from before the statement, so a
  * key a concurrent transaction claimed meanwhile comes back with no existing type: look it up again.
- * Parameters: EventColumns.params() then the outbox flag.
+ * Parameters: EventColumns.params(), the last three (the outbox rows) empty for a plain insert.
  */
 export const insertEventsSql = `
 WITH x AS (
@@ -46,7 +45,10 @@ h AS (
   JOIN k ON k.store = r.store AND k.seq = r.seq
 ),
 o AS (
-  INSERT INTO outbox (store, seq) SELECT store, seq FROM k WHERE $36::boolean
+  INSERT INTO outbox (store, seq, payload)
+  SELECT p.store, p.seq, p.payload
+  FROM unnest($36::text[], $37::bigint[], $38::text[]) AS p(store, seq, payload)
+  JOIN k ON k.store = p.store AND k.seq = p.seq
 )
 SELECT x.store, x.seq, e.type AS existing_type, e.digest AS existing_digest
 FROM x
@@ -86,12 +88,9 @@ export const eventByKeySql = `${eventColumns}
 FROM events e ${eventJoins}
 WHERE e.store = $1 AND e.seq = $2 AND ${held}`;
 
-/** $1 limit. */
-export const pendingSql = `${eventColumns}
-FROM outbox o
-JOIN events e ON e.store = o.store AND e.seq = o.seq ${eventJoins}
-ORDER BY o.store, o.seq
-LIMIT $1`;
+/** $1 limit: the oldest queued events' wire form, by (store, seq). */
+export const pendingSql = `
+SELECT payload FROM outbox ORDER BY store, seq LIMIT $1`;
 
 /** $1 store, $2 seqs. */
 export const markSentSql = `
@@ -101,6 +100,16 @@ export const outboxSizeSql = `SELECT count(*) AS n FROM outbox`;
 
 /** $1 store. */
 export const highestSeqSql = `SELECT max(seq) AS seq FROM events WHERE store = $1`;
+
+/** $1 store: missing seq ranges, from 0 to the highest (an index-only scan of the store's keys). */
+export const gapsSql = `
+SELECT 0 AS first, min(seq) - 1 AS last FROM events WHERE store = $1 HAVING min(seq) > 0
+UNION ALL
+SELECT seq + 1, next - 1 FROM (
+  SELECT seq, lead(seq) OVER (ORDER BY seq) AS next FROM events WHERE store = $1
+) x
+WHERE next > seq + 1
+ORDER BY first`;
 
 /** The highest seq per store by a skip scan over the primary key (no full scan of events). */
 export const highestSeqsSql = `

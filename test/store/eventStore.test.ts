@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VarvError } from '../../engine/errors.ts';
 import type { VarvEvent } from '../../engine/events/index.ts';
 import type { EventStore } from '../../engine/store/index.ts';
-import { backends } from '../services.ts';
+import { backends, HOOK_MS } from '../services.ts';
 import {
   count,
   DAY,
@@ -24,8 +24,8 @@ describe.each(all)('EventStore on $name', (backend) => {
   let db: EventStore;
   beforeAll(async () => {
     if (!backend.skip) db = await backend.open();
-  });
-  afterAll(() => backend.dispose());
+  }, HOOK_MS);
+  afterAll(() => backend.dispose(), HOOK_MS);
   const test = it.skipIf(backend.skip !== null);
 
   test('opens migrated to the current schema', () => {
@@ -97,6 +97,18 @@ describe.each(all)('EventStore on $name', (backend) => {
     expect(seqs.get('a')).toBe(3);
     expect(seqs.get('b')).toBe(1);
     expect(await db.highestSeq('nobody')).toBeNull();
+  });
+
+  test('gaps lists the seq ranges not (yet) held, from 0 to the highest', async () => {
+    expect(await db.gaps('gappy')).toEqual([]);
+    await db.insert([3, 4, 5, 9, 12, 13].map((seq) => sighting('gappy', seq)));
+    expect(await db.gaps('gappy')).toEqual([
+      { from: 0, to: 2 },
+      { from: 6, to: 8 },
+      { from: 10, to: 11 },
+    ]);
+    await db.insert([0, 1, 2, 6, 7, 8, 10, 11].map((seq) => count('gappy', seq)));
+    expect(await db.gaps('gappy')).toEqual([]);
   });
 
   test('health events keep every number exactly (safe integers, doubles at both ends of the range)', async () => {

@@ -75,6 +75,18 @@ export function health(store: string, seq: number, t = T0 + seq * 1000, message?
   };
 }
 
+/** `n` events of one store, mostly sightings, a count every 10th seq and a health report every 50th. */
+export function mixedEvents(store: string, n: number, from = 0): VarvEvent[] {
+  return Array.from({ length: n }, (_, i) => {
+    const seq = from + i;
+    return seq % 50 === 49
+      ? health(store, seq, T0 + seq * 1000, `${seq} frames`)
+      : seq % 10 === 9
+        ? count(store, seq)
+        : sighting(store, seq);
+  });
+}
+
 /** Events as the store hands them back: by (t, seq) (then store), `attrs: {}` dropped (it says nothing). */
 export function normalised(events: readonly VarvEvent[]): VarvEvent[] {
   return [...events]

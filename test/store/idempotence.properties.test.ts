@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VarvEvent } from '../../engine/events/index.ts';
 import type { EventStore, InsertResult } from '../../engine/store/index.ts';
-import { backends } from '../services.ts';
+import { backends, HOOK_MS } from '../services.ts';
 import { count, health, normalised, sighting } from './fixtures.ts';
 
 // Issue 5: however batches are split, repeated, interleaved (run concurrently) or sent through the
@@ -54,8 +54,8 @@ describe.each(all)('idempotent inserts on $name', (backend) => {
   let run = 0;
   beforeAll(async () => {
     if (!backend.skip) db = await backend.open();
-  });
-  afterAll(() => backend.dispose());
+  }, HOOK_MS);
+  afterAll(() => backend.dispose(), HOOK_MS);
   const test = it.skipIf(backend.skip !== null);
 
   test('any split, repetition and interleaving of batches ends with exactly the distinct events', async () => {

@@ -1,0 +1,20 @@
+export { Backoff } from './backoff.ts';
+export { DirectTransport } from './directTransport.ts';
+export { type IngestOptions, type IngestStats, JetStreamIngest } from './jetStreamIngest.ts';
+export { JetStreamTransport, type JetStreamTransportOptions } from './jetStreamTransport.ts';
+export {
+  connectJetStream,
+  DUPLICATE_WINDOW_MS,
+  defaultStream,
+  ensureStream,
+  messageId,
+  type NatsLink,
+  natsTarget,
+  STREAM,
+  type StreamSpec,
+  SUBJECT_PREFIX,
+  subjectFor,
+} from './nats.ts';
+export { openUplink, type UplinkConfig } from './openUplink.ts';
+export { OutboxPump, type PumpOptions, type PumpStats } from './outboxPump.ts';
+export type { SendOutcome, Transport } from './transport.ts';

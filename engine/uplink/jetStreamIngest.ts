@@ -1,0 +1,184 @@
+import { AckPolicy, type Consumer, type JsMsg } from '@nats-io/jetstream';
+import { nanos } from '@nats-io/transport-node';
+import { decodeEvent, type VarvEvent } from '../events/index.ts';
+import type { Conflict, EventStore } from '../store/index.ts';
+import { Backoff } from './backoff.ts';
+import { connectJetStream, defaultStream, type NatsLink, natsTarget, type StreamSpec } from './nats.ts';
+
+export type IngestOptions = {
+  stream?: StreamSpec;
+  /** The durable consumer's name: its position survives restarts of this process and of the broker. */
+  durable?: string;
+  /** Messages fetched and inserted per transaction. */
+  batch?: number;
+  /** How long a fetch waits to fill a batch (at least 1000 ms). */
+  expiresMs?: number;
+  /** Unacknowledged messages are redelivered after this long. */
+  ackWaitMs?: number;
+  backoff?: Backoff;
+  onError?: (error: unknown, attempts: number) => void;
+  onConflict?: (conflict: Conflict) => void;
+  /** A message that is not a valid event: terminated (never redelivered) and reported. */
+  onRejected?: (reason: string, subject: string) => void;
+  /** After each committed batch, with the running totals. */
+  onBatch?: (stats: IngestStats) => void;
+};
+
+export type IngestStats = {
+  received: number;
+  inserted: number;
+  duplicates: number;
+  conflicts: number;
+  rejected: number;
+  failures: number;
+};
+
+/**
+ * The cloud side of the uplink: a durable pull consumer on the events stream that inserts each
+ * fetched batch into the cloud event store in one transaction and acks the messages only after it
+ * committed. A crash between the two redelivers the batch, and the idempotent insert makes the
+ * repeat a no-op.
+ */
+export class JetStreamIngest {
+  readonly stats: IngestStats = {
+    received: 0,
+    inserted: 0,
+    duplicates: 0,
+    conflicts: 0,
+    rejected: 0,
+    failures: 0,
+  };
+  private readonly stream: StreamSpec;
+  private readonly durable: string;
+  private readonly backoff: Backoff;
+  private link: NatsLink | undefined;
+  private consumer: Consumer | undefined;
+  private stopped = false;
+  private running: Promise<void> | undefined;
+  private stopFetch: (() => void) | undefined;
+  private wakeUp: (() => void) | undefined;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly url: string,
+    private readonly opts: IngestOptions = {},
+  ) {
+    this.stream = opts.stream ?? defaultStream;
+    this.durable = opts.durable ?? 'varv-cloud-store';
+    this.backoff = opts.backoff ?? new Backoff();
+  }
+
+  get target(): string {
+    return natsTarget(this.url);
+  }
+
+  /** Consumes in the background until `stop()`. */
+  start(): void {
+    if (this.running) return;
+    this.stopped = false;
+    this.running = (async () => {
+      while (!this.stopped) {
+        try {
+          await this.round();
+          this.backoff.reset();
+        } catch (e) {
+          this.stats.failures++;
+          const delay = this.backoff.next();
+          this.opts.onError?.(e, this.backoff.attempts);
+          await this.pause(delay);
+        }
+      }
+    })();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.stopFetch?.();
+    this.wakeUp?.();
+    await this.running;
+    this.running = undefined;
+    await this.link?.nc.close();
+    this.link = undefined;
+    this.consumer = undefined;
+  }
+
+  private async connection(): Promise<Consumer> {
+    if (this.link?.nc.isClosed()) {
+      this.link = undefined;
+      this.consumer = undefined;
+    }
+    if (!this.link) this.link = await connectJetStream(this.url, `varv-ingest-${this.durable}`, this.stream);
+    if (!this.consumer) {
+      const { jsm, js } = this.link;
+      const config = {
+        durable_name: this.durable,
+        ack_policy: AckPolicy.Explicit,
+        ack_wait: nanos(this.opts.ackWaitMs ?? 30_000),
+        max_ack_pending: Math.max(1000, (this.opts.batch ?? 1000) * 4),
+      };
+      try {
+        await jsm.consumers.info(this.stream.name, this.durable);
+      } catch (e) {
+        if (!/not found/i.test((e as Error).message)) throw e;
+        await jsm.consumers.add(this.stream.name, config);
+      }
+      this.consumer = await js.consumers.get(this.stream.name, this.durable);
+    }
+    return this.consumer;
+  }
+
+  /** One fetch, one insert, then the acks. */
+  private async round(): Promise<void> {
+    const consumer = await this.connection();
+    const iter = await consumer.fetch({
+      max_messages: this.opts.batch ?? 1000,
+      expires: this.opts.expiresMs ?? 1000,
+    });
+    this.stopFetch = () => iter.stop();
+    const msgs: JsMsg[] = [];
+    try {
+      for await (const m of iter) msgs.push(m);
+    } finally {
+      this.stopFetch = undefined;
+    }
+    if (msgs.length === 0) return;
+    const events: VarvEvent[] = [];
+    const good: JsMsg[] = [];
+    for (const m of msgs) {
+      const d = decodeEvent(m.string());
+      if (d.ok) {
+        events.push(d.value);
+        good.push(m);
+      } else {
+        this.stats.rejected++;
+        const reason = d.issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+        this.opts.onRejected?.(reason, m.subject);
+        m.term(reason.slice(0, 200));
+      }
+    }
+    // Committed before any ack: if this throws, nothing is acked and the batch comes again.
+    const r = await this.store.insert(events);
+    for (const m of good) m.ack();
+    this.stats.received += msgs.length;
+    this.stats.inserted += r.inserted;
+    this.stats.duplicates += r.duplicates;
+    this.stats.conflicts += r.conflicts.length;
+    for (const c of r.conflicts) this.opts.onConflict?.(c);
+    this.opts.onBatch?.({ ...this.stats });
+  }
+
+  private pause(ms: number): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.wakeUp = undefined;
+        resolve();
+      }, ms);
+      this.wakeUp = () => {
+        clearTimeout(timer);
+        this.wakeUp = undefined;
+        resolve();
+      };
+    });
+  }
+}

@@ -1,0 +1,99 @@
+import {
+  type JetStreamClient,
+  type JetStreamManager,
+  jetstream,
+  jetstreamManager,
+  StorageType,
+} from '@nats-io/jetstream';
+import { connect, type NatsConnection, nanos } from '@nats-io/transport-node';
+import { VarvError } from '../errors.ts';
+import type { VarvEvent } from '../events/index.ts';
+import { redactUrl } from '../store/index.ts';
+
+/** The stream that carries events from the stores to the cloud, and its subjects. */
+export const STREAM = 'VARV_EVENTS';
+export const SUBJECT_PREFIX = 'varv.events';
+/** How long JetStream remembers a message id to drop a re-send (its default is 2 minutes). */
+export const DUPLICATE_WINDOW_MS = 10 * 60_000;
+
+/** `varv.events.<type>.<store>` (a store id's dots become `_`, so that it stays one subject token). */
+export function subjectFor(e: VarvEvent, prefix = SUBJECT_PREFIX): string {
+  return `${prefix}.${e.type}.${e.store.replaceAll('.', '_')}`;
+}
+
+/** The JetStream message id of an event: its idempotency key, so the broker drops re-sends. */
+export function messageId(e: VarvEvent): string {
+  return `${e.store}:${e.seq}`;
+}
+
+export type StreamSpec = { name: string; subjectPrefix: string; duplicateWindowMs: number };
+
+export const defaultStream: StreamSpec = {
+  name: STREAM,
+  subjectPrefix: SUBJECT_PREFIX,
+  duplicateWindowMs: DUPLICATE_WINDOW_MS,
+};
+
+/** A URL or a comma-separated list of them, without passwords, for messages. */
+export function natsTarget(url: string): string {
+  return url
+    .split(',')
+    .map((u) => redactUrl(u.includes('://') ? u.trim() : `nats://${u.trim()}`))
+    .join(',');
+}
+
+export type NatsLink = { nc: NatsConnection; js: JetStreamClient; jsm: JetStreamManager };
+
+/**
+ * Connects (reconnecting for ever after the first success) and makes sure the stream exists, on
+ * file storage. A broker that cannot be reached is `E_NATS_CONNECT`, naming the URL without its
+ * password; the caller retries with backoff.
+ */
+export async function connectJetStream(url: string, name: string, stream: StreamSpec): Promise<NatsLink> {
+  let nc: NatsConnection;
+  try {
+    nc = await connect({
+      servers: url.split(',').map((s) => s.trim()),
+      name,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 250,
+      timeout: 5000,
+    });
+  } catch (e) {
+    throw new VarvError(
+      'E_NATS_CONNECT',
+      `cannot reach NATS at ${natsTarget(url)}: ${(e as Error).message}`,
+      {
+        cause: e,
+      },
+    );
+  }
+  try {
+    const jsm = await jetstreamManager(nc);
+    await ensureStream(jsm, stream);
+    return { nc, js: jetstream(nc), jsm };
+  } catch (e) {
+    await nc.close().catch(() => {});
+    throw new VarvError(
+      'E_NATS_JETSTREAM',
+      `NATS at ${natsTarget(url)} has no usable JetStream (start nats-server with -js): ${(e as Error).message}`,
+      { cause: e },
+    );
+  }
+}
+
+/** Creates the stream if it is missing (file storage, the duplicate window); leaves an existing one. */
+export async function ensureStream(jsm: JetStreamManager, s: StreamSpec): Promise<void> {
+  try {
+    await jsm.streams.info(s.name);
+    return;
+  } catch (e) {
+    if (!/not found/i.test((e as Error).message)) throw e;
+  }
+  await jsm.streams.add({
+    name: s.name,
+    subjects: [`${s.subjectPrefix}.>`],
+    storage: StorageType.File,
+    duplicate_window: nanos(s.duplicateWindowMs),
+  });
+}
