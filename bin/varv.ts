@@ -3,6 +3,7 @@ import { defineCommand, runMain } from 'citty';
 import { VarvError } from '../engine/errors.ts';
 import { calibrateCommand } from './commands/calibrate.ts';
 import { DEMO_SCENARIOS, demoCommand } from './commands/demo.ts';
+import { modelsBuildCommand, modelsVerifyCommand } from './commands/models.ts';
 import type { CommandResult } from './commands/output.ts';
 import { simRunCommand } from './commands/simRun.ts';
 import { validateCommand } from './commands/validate.ts';
@@ -155,6 +156,38 @@ const sim = defineCommand({
   subCommands: { run: simRun },
 });
 
+const modelsDirArg = {
+  type: 'string',
+  description: 'folder of the .onnx files (default: models/onnx)',
+} as const;
+
+const models = defineCommand({
+  meta: { name: 'models', description: 'Convert (build) and check (verify) the ONNX face models' },
+  subCommands: {
+    build: defineCommand({
+      meta: {
+        name: 'build',
+        description: 'Convert the TF.js graph models to ONNX and check them against the manifest',
+      },
+      args: {
+        dir: modelsDirArg,
+        'write-manifest': { type: 'boolean', description: 'rewrite models/manifest.json from this build' },
+        json: jsonArg,
+      },
+      run: ({ args }) =>
+        finish(
+          () => modelsBuildCommand({ dir: args.dir, writeManifest: Boolean(args['write-manifest']) }),
+          Boolean(args.json),
+        ),
+    }),
+    verify: defineCommand({
+      meta: { name: 'verify', description: "Check the .onnx files against the manifest's sha256" },
+      args: { dir: modelsDirArg, json: jsonArg },
+      run: ({ args }) => finish(() => modelsVerifyCommand({ dir: args.dir }), Boolean(args.json)),
+    }),
+  },
+});
+
 const demo = defineCommand({
   meta: {
     name: 'demo',
@@ -190,7 +223,7 @@ const main = defineCommand({
     version: pkg.version,
     description: 'Anonymous-by-design store analytics and digital-twin workbench',
   },
-  subCommands: { validate, sim, privacy, demo },
+  subCommands: { validate, sim, privacy, models, demo },
 });
 
 await runMain(main);
