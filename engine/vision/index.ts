@@ -1,0 +1,15 @@
+export { alignedCrop, type CropRegion } from './alignedCrop.ts';
+export { blazeFaceAnchors } from './anchors.ts';
+export { type AgeBand, ageBandOf, type Gender, genderOf } from './attributes.ts';
+export { type BlazeFaceGrid, type Detection, decodeBlazeFace } from './decodeBlazeFace.ts';
+export { type DecodeOptions, decodeImage } from './decodeImage.ts';
+export { detectorInput } from './detectorInput.ts';
+export { type DescriberOptions, FACE_SIZE, FaceDescriber, type FaceDescription } from './faceDescriber.ts';
+export { type DetectorOptions, FaceDetector } from './faceDetector.ts';
+export { faceRegion } from './faceRegion.ts';
+export type { Frame } from './frame.ts';
+export { dot, l2normalize } from './l2normalize.ts';
+export { type Box, iou, nms } from './nms.ts';
+export { DEFAULT_THREADS, openSession, type VisionThreads } from './onnxSession.ts';
+export { rocAuc } from './rocAuc.ts';
+export { type Face, Vision, type VisionOptions } from './vision.ts';
