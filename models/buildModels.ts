@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { VarvError } from '../engine/errors.ts';
 import { convertGraph } from './convert/convertGraph.ts';
 import { readTfGraphModel } from './convert/tfGraph.ts';
@@ -39,7 +40,8 @@ export function buildModel(spec: ModelSpec, dir = DEFAULT_ONNX_DIR): BuiltModel 
   mkdirSync(dir, { recursive: true });
   const file = `${spec.name}.onnx`;
   const path = join(dir, file);
-  const tmp = `${path}.${process.pid}.tmp`;
+  // Written aside and renamed, so that processes and threads building at once never see half a file.
+  const tmp = `${path}.${process.pid}.${threadId}.tmp`;
   writeFileSync(tmp, converted.bytes);
   renameSync(tmp, path);
   const tensor = (tfName: string, s: { name: string; meaning: string }) => {
