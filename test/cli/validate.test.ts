@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -85,15 +85,50 @@ describe('varv validate', () => {
   });
 });
 
-describe('npm start', () => {
-  it('validates and describes every example, and exits 0', () => {
-    const r = spawnSync('npm', ['start', '--silent'], {
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    expect(r.status).toBe(0);
+describe('the examples', () => {
+  it('all validate, and each store is described', () => {
+    const r = varv([
+      'validate',
+      '--describe',
+      ...readdirSync('scenarios/stores').map((f) => `scenarios/stores/${f}`),
+      ...readdirSync('scenarios/runs').map((f) => `scenarios/runs/${f}`),
+    ]);
+    expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/all \d+ file\(s\) valid/);
     expect(r.stdout).toContain('Demo grocery (demo-grocery)');
     expect(r.stdout).toContain('scenario on store "validation-corner"');
   });
+});
+
+describe('npm start', () => {
+  it('starts the demo: prints a URL with a token, and the API answers on it', async () => {
+    const child = spawn('npm', ['start', '--silent', '--', '--port', '0', '--speed', '600'], {
+      env: { ...process.env, NO_COLOR: '1' },
+      detached: true,
+    });
+    try {
+      let out = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no URL within 60 s; output: ${out}`)), 60_000);
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          const m = /open (http:\/\/127\.0\.0\.1:\d+)\/#token=(\S+)/.exec(out);
+          if (m) {
+            clearTimeout(timer);
+            resolve(`${m[1]}|${m[2]}`);
+          }
+        });
+        child.on('exit', (code) => reject(new Error(`npm start exited with ${code}: ${out}`)));
+      });
+      const [base, token] = url.split('|') as [string, string];
+      const r = await fetch(`${base}/api/stores`, { headers: { authorization: `Bearer ${token}` } });
+      expect(r.status).toBe(200);
+      const body = (await r.json()) as { mode: string; stores: { id: string }[] };
+      expect(body.mode).toBe('simulation');
+      expect(body.stores.map((s) => s.id)).toEqual(['demo-grocery', 'demo-fashion']);
+      expect((await fetch(`${base}/`)).status).toBe(200);
+    } finally {
+      if (child.pid) process.kill(-child.pid, 'SIGTERM');
+    }
+  }, 90_000);
 });
