@@ -6,6 +6,7 @@ import { DEMO_SCENARIOS, demoCommand } from './commands/demo.ts';
 import { modelsBuildCommand, modelsVerifyCommand } from './commands/models.ts';
 import type { CommandResult } from './commands/output.ts';
 import { simRunCommand } from './commands/simRun.ts';
+import { storeRetentionCommand, storeStatusCommand } from './commands/store.ts';
 import { validateCommand } from './commands/validate.ts';
 
 // The CLI entry: parses arguments, prints what commands return, and is the only place that
@@ -217,13 +218,65 @@ const demo = defineCommand({
   },
 });
 
+const storeDirArg = {
+  type: 'string',
+  description: 'PGlite folder when VARV_DATABASE_URL is unset (default: VARV_DATA_DIR or .varv/events)',
+} as const;
+
+/** Awaits a command, then prints it as `finish` does. */
+const finishAsync = async (command: () => Promise<CommandResult>, json: boolean) => {
+  const result = await Promise.resolve()
+    .then(command)
+    .then(
+      (r) => () => r,
+      (e: unknown) => () => {
+        throw e;
+      },
+    );
+  finish(result, json);
+};
+
+const store = defineCommand({
+  meta: {
+    name: 'store',
+    description: 'The event store: PGlite in a folder, or PostgreSQL when VARV_DATABASE_URL is set',
+  },
+  subCommands: {
+    status: defineCommand({
+      meta: {
+        name: 'status',
+        description:
+          'Open (and migrate) the store; show its schema version, outbox and highest seq per store',
+      },
+      args: { dir: storeDirArg, json: jsonArg },
+      run: ({ args }) => finishAsync(() => storeStatusCommand({ dir: args.dir }), Boolean(args.json)),
+    }),
+    retention: defineCommand({
+      meta: {
+        name: 'retention',
+        description: 'Roll raw sightings older than --days up per zone and hour, and delete them',
+      },
+      args: {
+        dir: storeDirArg,
+        days: { type: 'string', default: '30', description: 'days of raw sightings to keep' },
+        json: jsonArg,
+      },
+      run: ({ args }) =>
+        finishAsync(
+          () => storeRetentionCommand({ dir: args.dir, days: num(args.days, 'days') }),
+          Boolean(args.json),
+        ),
+    }),
+  },
+});
+
 const main = defineCommand({
   meta: {
     name: 'varv',
     version: pkg.version,
     description: 'Anonymous-by-design store analytics and digital-twin workbench',
   },
-  subCommands: { validate, sim, privacy, models, demo },
+  subCommands: { validate, sim, privacy, models, demo, store },
 });
 
 await runMain(main);

@@ -7,8 +7,10 @@ export type Migration = { version: number; name: string; sql: string };
 // Times are epoch milliseconds (bigint), as on the wire: no time-zone conversions in the store,
 // and the same numbers come back that went in. Every event has a key row in `events`, whose
 // primary key (store, seq) is the one idempotency key across all event types of a store; the
-// typed tables hold the fields. `digest` fingerprints the event's content, so that a different
-// event under a known key is told apart from a re-send even after its raw row is gone.
+// typed tables hold the fields, keyed by (store, t, seq) for time-range reads (their (store, seq)
+// is unique through `events`, since rows are only inserted under a key just claimed there).
+// `digest` fingerprints the event's content, so that a different event under a known key is told
+// apart from a re-send even after its raw row is gone.
 export const migrations: readonly Migration[] = [
   {
     version: 1,
@@ -22,7 +24,6 @@ CREATE TABLE events (
   digest text NOT NULL,
   PRIMARY KEY (store, seq)
 );
-CREATE INDEX events_store_t_seq ON events (store, t, seq);
 
 CREATE TABLE sightings (
   store text NOT NULL,
@@ -35,7 +36,7 @@ CREATE TABLE sightings (
   interval text NOT NULL,
   gender text,
   age text,
-  PRIMARY KEY (store, seq)
+  PRIMARY KEY (store, t, seq)
 );
 
 CREATE TABLE counts (
@@ -46,7 +47,7 @@ CREATE TABLE counts (
   zone text NOT NULL,
   direction text NOT NULL,
   n integer NOT NULL,
-  PRIMARY KEY (store, seq)
+  PRIMARY KEY (store, t, seq)
 );
 
 CREATE TABLE health (
@@ -63,7 +64,7 @@ CREATE TABLE health (
   lifetime_p99 double precision NOT NULL,
   lifetime_max double precision NOT NULL,
   message text,
-  PRIMARY KEY (store, seq)
+  PRIMARY KEY (store, t, seq)
 );
 
 -- Events accepted in the store and not yet acknowledged by the uplink, in their wire form (JSON).

@@ -62,31 +62,54 @@ SELECT e.store, e.seq, e.type AS existing_type, e.digest AS existing_digest
 FROM unnest($1::text[], $2::bigint[]) AS x(store, seq)
 JOIN events e ON e.store = x.store AND e.seq = x.seq`;
 
-/** Every field of an event as one wide row (see rowToEvent); raw sightings past retention drop out. */
-const eventColumns = `
-SELECT e.type, e.store, e.seq, e.t,
+/** The wide row of one event (see rowToEvent): each typed table fills its columns, the rest are NULL. */
+const sightingColumns = `'sighting' AS type, s.store, s.seq, s.t,
   s.camera AS s_camera, s.camera_class, s.zone AS s_zone, s.group_id, s.interval, s.gender, s.age,
-  c.camera AS c_camera, c.zone AS c_zone, c.direction, c.n,
+  NULL::text AS c_camera, NULL::text AS c_zone, NULL::text AS direction, NULL::integer AS n,
+  NULL::text AS source, NULL::text AS status, NULL::bigint AS frames_in, NULL::bigint AS frames_dropped,
+  NULL::bigint AS lifetime_count, NULL::float8 AS lifetime_p50, NULL::float8 AS lifetime_p90,
+  NULL::float8 AS lifetime_p99, NULL::float8 AS lifetime_max, NULL::text AS message`;
+const countColumns = `'count', c.store, c.seq, c.t,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  c.camera, c.zone, c.direction, c.n,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL`;
+const healthColumns = `'health', h.store, h.seq, h.t,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL,
   h.source, h.status, h.frames_in, h.frames_dropped, h.lifetime_count,
   h.lifetime_p50, h.lifetime_p90, h.lifetime_p99, h.lifetime_max, h.message`;
-const eventJoins = `
-LEFT JOIN sightings s ON e.type = 'sighting' AND s.store = e.store AND s.seq = e.seq
-LEFT JOIN counts c ON e.type = 'count' AND c.store = e.store AND c.seq = e.seq
-LEFT JOIN health h ON e.type = 'health' AND h.store = e.store AND h.seq = e.seq`;
-const held = `(e.type <> 'sighting' OR s.seq IS NOT NULL)`;
 
-/** $1 store, $2 from, $3 to, $4 types, $5/$6 after (t, seq), $7 limit. */
-export const eventsInRangeSql = `${eventColumns}
-FROM events e ${eventJoins}
-WHERE e.store = $1 AND e.t >= $2 AND e.t < $3 AND e.type = ANY($4::text[])
-  AND (e.t, e.seq) > ($5::bigint, $6::bigint) AND ${held}
-ORDER BY e.t, e.seq
+/**
+ * $1 store, $2 from, $3 to, $4 types, $5/$6 after (t, seq), $7 limit. Each typed table is read by
+ * its (store, t, seq) key and the three are merged in that order.
+ */
+export const eventsInRangeSql = `
+SELECT * FROM (
+  SELECT ${sightingColumns} FROM sightings s
+  WHERE 'sighting' = ANY($4::text[]) AND s.store = $1 AND s.t >= $2 AND s.t < $3
+    AND (s.t, s.seq) > ($5::bigint, $6::bigint)
+  UNION ALL
+  SELECT ${countColumns} FROM counts c
+  WHERE 'count' = ANY($4::text[]) AND c.store = $1 AND c.t >= $2 AND c.t < $3
+    AND (c.t, c.seq) > ($5::bigint, $6::bigint)
+  UNION ALL
+  SELECT ${healthColumns} FROM health h
+  WHERE 'health' = ANY($4::text[]) AND h.store = $1 AND h.t >= $2 AND h.t < $3
+    AND (h.t, h.seq) > ($5::bigint, $6::bigint)
+) u
+ORDER BY t, seq
 LIMIT $7`;
 
-/** $1 store, $2 seq. */
-export const eventByKeySql = `${eventColumns}
-FROM events e ${eventJoins}
-WHERE e.store = $1 AND e.seq = $2 AND ${held}`;
+/** $1 store, $2 seq: the key gives the type and time, the typed table the fields (none past retention). */
+export const eventByKeySql = `
+SELECT ${sightingColumns} FROM events e JOIN sightings s ON s.store = e.store AND s.t = e.t AND s.seq = e.seq
+WHERE e.store = $1 AND e.seq = $2 AND e.type = 'sighting'
+UNION ALL
+SELECT ${countColumns} FROM events e JOIN counts c ON c.store = e.store AND c.t = e.t AND c.seq = e.seq
+WHERE e.store = $1 AND e.seq = $2 AND e.type = 'count'
+UNION ALL
+SELECT ${healthColumns} FROM events e JOIN health h ON h.store = e.store AND h.t = e.t AND h.seq = e.seq
+WHERE e.store = $1 AND e.seq = $2 AND e.type = 'health'`;
 
 /** $1 limit: the oldest queued events' wire form, by (store, seq). */
 export const pendingSql = `
@@ -121,13 +144,13 @@ WITH RECURSIVE stores AS (
 SELECT store, (SELECT max(seq) FROM events e WHERE e.store = stores.store) AS seq
 FROM stores WHERE store IS NOT NULL`;
 
-/** $1 store, $2 from, $3 to. */
+/** $1 store, $2 from, $3 to: raw events per type. */
 export const countSql = `
-SELECT e.type, count(*) AS n
-FROM events e
-LEFT JOIN sightings s ON e.type = 'sighting' AND s.store = e.store AND s.seq = e.seq
-WHERE e.store = $1 AND e.t >= $2 AND e.t < $3 AND ${held}
-GROUP BY e.type`;
+SELECT 'sighting' AS type, count(*) AS n FROM sightings WHERE store = $1 AND t >= $2 AND t < $3
+UNION ALL
+SELECT 'count', count(*) FROM counts WHERE store = $1 AND t >= $2 AND t < $3
+UNION ALL
+SELECT 'health', count(*) FROM health WHERE store = $1 AND t >= $2 AND t < $3`;
 
 const HOUR_MS = 3_600_000;
 
@@ -142,8 +165,8 @@ FROM (
   WHERE store = $1 AND hour >= $2 AND hour < $3
   UNION ALL
   SELECT s.zone, s.t - s.t % ${HOUR_MS} AS hour, count(*) AS sightings, count(DISTINCT s.group_id) AS groups
-  FROM events e JOIN sightings s ON s.store = e.store AND s.seq = e.seq
-  WHERE e.store = $1 AND e.type = 'sighting' AND e.t >= $2 AND e.t < $3
+  FROM sightings s
+  WHERE s.store = $1 AND s.t >= $2 AND s.t < $3
   GROUP BY 1, 2
 ) u
 GROUP BY zone, hour
@@ -158,9 +181,9 @@ ORDER BY hour, zone`;
  */
 export const retentionSql = `
 WITH blocked AS (
-  SELECT DISTINCT p.store, p.t - p.t % ${HOUR_MS} AS hour
-  FROM outbox o JOIN sightings p ON p.store = o.store AND p.seq = o.seq
-  WHERE p.t < $1
+  SELECT DISTINCT e.store, e.t - e.t % ${HOUR_MS} AS hour
+  FROM outbox o JOIN events e ON e.store = o.store AND e.seq = o.seq
+  WHERE e.type = 'sighting' AND e.t < $1
 ),
 gone AS (
   DELETE FROM sightings s

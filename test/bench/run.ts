@@ -3,6 +3,7 @@ import type { BenchLine } from './measure.ts';
 import { assignBench } from './privacy.bench.ts';
 import { locomotionBench } from './sim.bench.ts';
 import { simDayBench } from './simDay.bench.ts';
+import { storeIngestBench } from './store.bench.ts';
 import { twinFeedBench, twinFrameBench } from './twin.bench.ts';
 
 // `npm run bench -- <name>` runs the benchmarks whose name contains <name>; no name runs all.
@@ -17,6 +18,8 @@ const benches: Record<string, () => BenchLine | Promise<BenchLine>> = {
   'sim-locomotion-1000': () => locomotionBench(1000),
   'sim-locomotion-3000': () => locomotionBench(3000),
   'sim-day': () => simDayBench(),
+  'store-ingest-pglite': () => storeIngestBench('pglite'),
+  'store-ingest-postgres': () => storeIngestBench('postgres'),
   'twin-frame': twinFrameBench,
   'twin-feed': twinFeedBench,
 };
