@@ -7,6 +7,7 @@ export {
   DUPLICATE_WINDOW_MS,
   defaultStream,
   ensureStream,
+  MAX_AGE_MS,
   messageId,
   type NatsLink,
   natsTarget,

@@ -26,12 +26,21 @@ export function messageId(e: VarvEvent): string {
   return `${e.store}:${e.seq}`;
 }
 
-export type StreamSpec = { name: string; subjectPrefix: string; duplicateWindowMs: number };
+/** How long the stream keeps a message, acked or not: the cloud has this long to catch up. */
+export const MAX_AGE_MS = 7 * 86_400_000;
+
+export type StreamSpec = {
+  name: string;
+  subjectPrefix: string;
+  duplicateWindowMs: number;
+  maxAgeMs?: number;
+};
 
 export const defaultStream: StreamSpec = {
   name: STREAM,
   subjectPrefix: SUBJECT_PREFIX,
   duplicateWindowMs: DUPLICATE_WINDOW_MS,
+  maxAgeMs: MAX_AGE_MS,
 };
 
 /** A URL or a comma-separated list of them, without passwords, for messages. */
@@ -82,7 +91,10 @@ export async function connectJetStream(url: string, name: string, stream: Stream
   }
 }
 
-/** Creates the stream if it is missing (file storage, the duplicate window); leaves an existing one. */
+/**
+ * Creates the stream if it is missing (file storage, the duplicate window, messages kept for
+ * `maxAgeMs`, default 7 days); leaves an existing one as it is.
+ */
 export async function ensureStream(jsm: JetStreamManager, s: StreamSpec): Promise<void> {
   try {
     await jsm.streams.info(s.name);
@@ -95,5 +107,6 @@ export async function ensureStream(jsm: JetStreamManager, s: StreamSpec): Promis
     subjects: [`${s.subjectPrefix}.>`],
     storage: StorageType.File,
     duplicate_window: nanos(s.duplicateWindowMs),
+    max_age: nanos(s.maxAgeMs ?? MAX_AGE_MS),
   });
 }

@@ -29,16 +29,21 @@ const stream: StreamSpec = {
   name,
   subjectPrefix: `varvtest.${name}`,
   duplicateWindowMs: DUPLICATE_WINDOW_MS,
+  maxAgeMs: 3_600_000, // a run that dies before deleting its stream leaves nothing for long
 };
 
-/** The stream's message count, as the broker reports it. */
-async function streamMessages(): Promise<number> {
+/** The stream as the broker reports it. */
+async function streamInfo() {
   const nc = await connect({ servers: TEST_NATS_URL });
   try {
-    return (await (await jetstreamManager(nc)).streams.info(stream.name)).state.messages;
+    return await (await jetstreamManager(nc)).streams.info(stream.name);
   } finally {
     await nc.close();
   }
+}
+
+async function streamMessages(): Promise<number> {
+  return (await streamInfo()).state.messages;
 }
 
 /** Resolves when the ingest's totals satisfy `done`. */
@@ -88,7 +93,14 @@ describe.skipIf(skip !== null)('the uplink over NATS JetStream', () => {
     expect(pump.transport.kind).toBe('nats');
     expect(await pump.drain()).toEqual({ sent: events.length, duplicates: 0, conflicts: 0, failures: 0 });
     expect(await local.outbox.size()).toBe(0);
-    expect(await streamMessages()).toBe(events.length);
+    const info = await streamInfo();
+    expect(info.state.messages).toBe(events.length);
+    expect(info.config).toMatchObject({
+      storage: 'file',
+      subjects: [`${stream.subjectPrefix}.>`],
+      duplicate_window: DUPLICATE_WINDOW_MS * 1e6,
+      max_age: 3_600_000 * 1e6,
+    });
 
     const { opts, reached } = ingestUntil({ stream, durable: 'cloud' }, (s) => s.inserted >= events.length);
     const ingest = new JetStreamIngest(cloud, TEST_NATS_URL, opts);
