@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { CountV1, HealthV1, SightingV1, VarvEvent } from '../events/index.ts';
 import type { Row } from './sql.ts';
 
@@ -42,7 +42,7 @@ export function eventDigest(e: VarvEvent): string {
     }
   }
   const text = JSON.stringify([e.v, e.type, e.store, e.seq, e.t, ...fields]);
-  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+  return hash('sha256', text, 'hex').slice(0, 32);
 }
 
 /**
