@@ -138,8 +138,8 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
       socket.close();
       return;
     }
-    let set = subscribers.get(store);
-    if (!set) subscribers.set(store, (set = new Set()));
+    const set = subscribers.get(store) ?? new Set();
+    subscribers.set(store, set);
     set.add(socket);
     clients.inc();
     socket.on('close', () => {

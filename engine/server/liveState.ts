@@ -116,8 +116,8 @@ export class LiveState {
       if (s.t > t) continue;
       if (s.t >= t - ZONE_WINDOW) zoneGroups.get(s.zone)?.add(s.key);
       if (s.t >= t - LINE_WINDOW) {
-        let set = cameraGroups.get(s.camera);
-        if (!set) cameraGroups.set(s.camera, (set = new Set()));
+        const set = cameraGroups.get(s.camera) ?? new Set<string>();
+        cameraGroups.set(s.camera, set);
         set.add(s.key);
       }
       const list = byKey.get(s.key);

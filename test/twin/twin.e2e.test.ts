@@ -166,8 +166,9 @@ describe.runIf(haveChromium || process.env.CI === 'true')('the twin in headless 
       'interval',
     ]);
     const walk = (v: unknown, path: string) => {
-      if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
-      else if (v && typeof v === 'object')
+      if (Array.isArray(v)) {
+        for (const [i, x] of v.entries()) walk(x, `${path}[${i}]`);
+      } else if (v && typeof v === 'object')
         for (const [k, x] of Object.entries(v)) {
           expect(forbidden.has(k), `${path}.${k} on the live feed`).toBe(false);
           walk(x, `${path}.${k}`);

@@ -11,7 +11,10 @@ export const at = (p: P, h = 0): [number, number, number] => [p[0], h, -p[1]];
 
 function shapeOf(poly: readonly P[]): THREE.Shape {
   const s = new THREE.Shape();
-  poly.forEach((p, i) => (i === 0 ? s.moveTo(p[0], p[1]) : s.lineTo(p[0], p[1])));
+  for (const [i, p] of poly.entries()) {
+    if (i === 0) s.moveTo(p[0], p[1]);
+    else s.lineTo(p[0], p[1]);
+  }
   s.closePath();
   return s;
 }
@@ -78,7 +81,9 @@ export function StoreScene({
       <Prism poly={store.outline} height={0} colour="#e9e6df" lift={-0.01} />
       {store.outline.map((p, i) => {
         const q = store.outline[(i + 1) % store.outline.length] as P;
-        return <Line key={`wall-${i}`} points={[at(p, 0.02), at(q, 0.02)]} color="#555" lineWidth={2} />;
+        return (
+          <Line key={`wall-${p[0]},${p[1]}`} points={[at(p, 0.02), at(q, 0.02)]} color="#555" lineWidth={2} />
+        );
       })}
       {store.obstacles.map((o) => (
         <Prism
