@@ -100,8 +100,11 @@ describe.runIf(haveChromium || process.env.CI === 'true')('the twin in headless 
         .poll(async () => Number(await page.getByTestId('visitors-today').textContent()), { timeout: 20_000 })
         .toBeGreaterThan(first);
       // …and say what the API says for the same moment.
-      const t = Number(await page.getByTestId('clock').getAttribute('data-t'));
-      const shown = Number(await page.getByTestId('visitors-today').textContent());
+      // Both read at once, so that a tick arriving in between cannot pair one moment's number with another's time.
+      const [t, shown] = (await page.evaluate(`[
+        Number(document.querySelector('[data-testid=clock]').getAttribute('data-t')),
+        Number(document.querySelector('[data-testid=visitors-today]').textContent),
+      ]`)) as [number, number];
       const stores = await api<{ stores: { id: string; range: { from: number } | null }[] }>(
         base,
         '/api/stores',
