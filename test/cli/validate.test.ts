@@ -73,7 +73,7 @@ describe('varv validate', () => {
   it('describes each store in plain language with --describe', () => {
     const r = varv(['validate', '--describe', '--json', 'scenarios/stores/demo-grocery.json']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/cameras \(14\): 1 entrance, 3 checkout, 5 department, 4 aisle, 1 exit/);
+    expect(r.stdout).toMatch(/cameras \(22\): 1 entrance, 9 checkout, 9 department, 2 aisle, 1 exit/);
     expect(JSON.parse(r.lastLine).files[0].summary.loopLength_m).toBeGreaterThan(0);
   });
 
