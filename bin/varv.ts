@@ -137,6 +137,10 @@ const simRun = defineCommand({
     seed: { type: 'string', description: 'override the scenario seed' },
     days: { type: 'string', description: 'override the number of store days' },
     out: { type: 'string', default: 'out', description: 'folder for the output files' },
+    score: {
+      type: 'boolean',
+      description: 'score every KPI of the analytics against the truth: print a table, write score.json',
+    },
     json: jsonArg,
   },
   run: ({ args }) =>
@@ -147,6 +151,7 @@ const simRun = defineCommand({
           days: args.days === undefined ? undefined : num(args.days, 'days'),
           out: args.out,
           progress: true,
+          score: Boolean(args.score),
         }),
       Boolean(args.json),
     ),

@@ -2,13 +2,30 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineFile } from '../../engine/adapters/lineFile.ts';
 import { systemClock } from '../../engine/adapters/systemClock.ts';
+import { analyticsSettings } from '../../engine/analytics/index.ts';
 import { VarvError } from '../../engine/errors.ts';
+import type { CountV1, SightingV1 } from '../../engine/events/index.ts';
 import { loadScenarioFile, type ResolvedScenario } from '../../engine/layout/index.ts';
-import { experimentFiles, Measurements, runExperiment, runStoreDays } from '../../scenarios/sim/index.ts';
+import { formatScore, scoreRun } from '../../scenarios/score/index.ts';
+import { DEFAULT_SENSORS } from '../../scenarios/sensors/index.ts';
+import {
+  experimentFiles,
+  Measurements,
+  runExperiment,
+  runStoreDays,
+  type TruthRecord,
+} from '../../scenarios/sim/index.ts';
 import type { CommandResult } from './output.ts';
 import { progressBar } from './progress.ts';
 
-export type SimRunOptions = { seed?: number; days?: number; out: string; progress?: boolean };
+export type SimRunOptions = {
+  seed?: number;
+  days?: number;
+  out: string;
+  progress?: boolean;
+  /** Keep events and truth in memory and score the analytics against the truth (score.json). */
+  score?: boolean;
+};
 
 /**
  * `varv sim run <scenario>`: a controlled experiment (spawn + clock.seconds) or store days
@@ -72,14 +89,24 @@ function storeDays(file: string, sc: ResolvedScenario, o: SimRunOptions): Comman
   trajectories?.write('id,frame,x,y');
   const measure = new Measurements({ lines: sc.measure?.lines ?? [], areas: sc.measure?.areas ?? [] });
   const bar = o.progress ? progressBar(process.stderr) : null;
+  const kept: { events: (SightingV1 | CountV1)[]; truth: TruthRecord[] } = { events: [], truth: [] };
   const started = performance.now();
   let summary: ReturnType<typeof runStoreDays>;
   try {
     summary = runStoreDays(
       sc,
       {
-        event: (e) => events.write(JSON.stringify(e)),
-        truth: truth ? (r) => truth.write(JSON.stringify(r)) : undefined,
+        event: (e) => {
+          events.write(JSON.stringify(e));
+          if (o.score) kept.events.push(e);
+        },
+        truth:
+          truth || o.score
+            ? (r) => {
+                truth?.write(JSON.stringify(r));
+                if (o.score) kept.truth.push(r);
+              }
+            : undefined,
         position: (id, frame, x, y) => {
           trajectories?.write(`${id},${frame},${x},${y}`);
           measure.position(id, frame, x, y);
@@ -110,6 +137,11 @@ function storeDays(file: string, sc: ResolvedScenario, o: SimRunOptions): Comman
   ];
   if (summary.remaining > 0)
     lines.push('some shoppers never left: the layout may trap them (see truth.jsonl, type "day")');
+  const score = o.score ? scoreStoreDays(sc, kept, join(o.out, 'score.json')) : null;
+  if (score) {
+    lines.push(...score.lines);
+    files.push('score.json');
+  }
   return {
     lines,
     summary: {
@@ -128,7 +160,35 @@ function storeDays(file: string, sc: ResolvedScenario, o: SimRunOptions): Comman
       wallSeconds: +wall.toFixed(2),
       out: o.out,
       files,
+      ...(score ? { score: score.summary } : {}),
     },
     code: summary.remaining === 0 ? 0 : 1,
+  };
+}
+
+/** Scores the analytics of a run's events against its truth; writes the full report to `file`. */
+function scoreStoreDays(
+  sc: ResolvedScenario,
+  kept: { events: (SightingV1 | CountV1)[]; truth: TruthRecord[] },
+  file: string,
+) {
+  // The store's mean basket is configuration a store knows (receipts), not the simulation's truth.
+  const basket = sc.shoppers?.basket;
+  const meanItems = basket ? basket.scale * Math.exp(basket.lognormal[0] + basket.lognormal[1] ** 2 / 2) : 10;
+  const settings = analyticsSettings(sc.privacy, {
+    meanItems,
+    attributeAccuracy: { gender: DEFAULT_SENSORS.genderAccuracy, age: DEFAULT_SENSORS.ageAccuracy },
+  });
+  const report = scoreRun(kept.events, kept.truth, sc.store, settings);
+  writeFileSync(file, `${JSON.stringify(report)}\n`);
+  return {
+    lines: ['', ...formatScore(report), `wrote ${file}`],
+    summary: report.rows.map((r) => ({
+      kpi: r.kpi,
+      estimate: r.estimate,
+      truth: r.truth,
+      error: r.error,
+      pass: r.pass,
+    })),
   };
 }
