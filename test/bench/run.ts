@@ -1,3 +1,4 @@
+import { analyticsBench } from './analytics.bench.ts';
 import { pointInPolygonBench, validateBench } from './layout.bench.ts';
 import type { BenchLine } from './measure.ts';
 import { assignBench } from './privacy.bench.ts';
@@ -18,6 +19,7 @@ const benches: Record<string, () => BenchLine | Promise<BenchLine>> = {
   'sim-locomotion-1000': () => locomotionBench(1000),
   'sim-locomotion-3000': () => locomotionBench(3000),
   'sim-day': () => simDayBench(),
+  analytics: () => analyticsBench(),
   'store-ingest-pglite': () => storeIngestBench('pglite'),
   'store-ingest-postgres': () => storeIngestBench('postgres'),
   'twin-frame': twinFrameBench,
