@@ -45,6 +45,7 @@ export function simRunCommand(file: string, o: SimRunOptions): CommandResult {
 function experiment(file: string, sc: ResolvedScenario, o: SimRunOptions): CommandResult {
   if (o.days !== undefined)
     throw new VarvError('E_USAGE', '--days applies to store days, not to experiments');
+  if (o.score) throw new VarvError('E_USAGE', '--score applies to store days, not to experiments');
   const seed = o.seed ?? sc.seed;
   const r = runExperiment(sc, { seed });
   const files = experimentFiles(

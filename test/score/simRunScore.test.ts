@@ -28,4 +28,10 @@ describe('varv sim run --score', () => {
     expect(summary.files).toContain('score.json');
     expect(summary.score.find((x: { kpi: string }) => x.kpi === 'visits').pass).toBe(true);
   }, 60_000);
+
+  it('refuses --score for a controlled experiment (there is nothing to score)', () => {
+    const r = varv(['sim', 'run', 'scenarios/runs/rimea-1-corridor.json', '--out', out, '--score']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('E_USAGE');
+  });
 });
