@@ -1,11 +1,6 @@
+import { alongPolyline, insidePolygon, viewOf } from '../analytics/index.ts';
 import type { CountV1, SightingV1 } from '../events/index.ts';
-import {
-  type Camera,
-  cameraFootprint,
-  centroid,
-  PreparedPolygon,
-  type StoreLayout,
-} from '../layout/index.ts';
+import type { StoreLayout } from '../layout/index.ts';
 
 /** What the live feed says about one store at one moment: aggregates only, never a person. */
 export type LiveTick = {
@@ -57,22 +52,19 @@ export class LiveState {
     readonly store: StoreLayout,
     readonly k = 5,
   ) {
-    const footprints = new Map(
-      store.cameras.map((c: Camera) => [c.id, new PreparedPolygon(cameraFootprint(c))]),
-    );
-    const covering = (x: number, y: number) =>
-      [...footprints].filter(([, fp]) => fp.contains(x, y)).map(([id]) => id);
-    // A till's line is watched by the checkout cameras whose view holds the middle of its queue line.
+    // A till's line is watched by the checkout camera that sees it best (a camera made for that
+    // line wins over a wide one that merely includes it); a display by the camera that sees it best.
+    const checkout = new Set(['checkout']);
     this.lineCameras = new Map(
       store.tills.map((till) => {
-        const mid = till.queue[Math.floor(till.queue.length / 2)] ?? till.position;
-        return [till.id, covering(mid[0], mid[1])];
+        const view = viewOf(store, alongPolyline(till.queue), 0.5, checkout);
+        return [till.id, view ? [view.camera] : []];
       }),
     );
     this.objectCameras = new Map(
       store.objects.map((o) => {
-        const c = centroid(o.polygon);
-        return [o.id, covering(c[0], c[1])];
+        const view = viewOf(store, insidePolygon(o.polygon), 0.3);
+        return [o.id, view ? [view.camera] : []];
       }),
     );
     this.meanServiceS = new Map(
