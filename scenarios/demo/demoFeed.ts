@@ -1,6 +1,8 @@
 import type { Worker } from 'node:worker_threads';
 import { DateTime } from 'luxon';
+import { systemClock } from '../../engine/adapters/systemClock.ts';
 import { startTsWorker } from '../../engine/adapters/tsWorker.ts';
+import type { Clock } from '../../engine/clock.ts';
 import type { CountV1, SightingV1 } from '../../engine/events/index.ts';
 import { loadScenarioFile, type StoreLayout } from '../../engine/layout/index.ts';
 import type { LiveSource, SimulatedAgents } from '../../engine/server/app.ts';
@@ -31,15 +33,19 @@ export class DemoFeed implements LiveSource {
    */
   readonly mode: 'live' | 'simulation';
   private readonly runs = new Map<string, Run>();
-  private clock = 0;
-  private started = 0;
+  /** Real time, which paces the replay. */
+  private readonly clock: Clock;
+  /** The demo clock read `origin` (the earliest opening) at real time `started`. */
+  private origin = Number.POSITIVE_INFINITY;
+  private readonly started: number;
 
   /** `speed`: simulated seconds per real second. */
   constructor(
     scenarios: readonly string[],
     readonly speed = 60,
-    opts: { mode?: 'live' | 'simulation' } = {},
+    opts: { mode?: 'live' | 'simulation'; clock?: Clock } = {},
   ) {
+    this.clock = opts.clock ?? systemClock;
     this.mode = opts.mode ?? 'simulation';
     for (const file of scenarios) {
       const sc = loadScenarioFile(file);
@@ -67,13 +73,10 @@ export class DemoFeed implements LiveSource {
       const open = DateTime.fromISO(`${sc.clock.date}T${sc.clock.start}`, {
         zone: sc.store.timezone,
       }).toMillis();
-      if (this.clock === 0 || open < this.clock) this.clock = open;
+      this.origin = Math.min(this.origin, open);
     }
-    this.started = Date.now();
-    this.origin = this.clock;
+    this.started = this.clock.now();
   }
-
-  private origin: number;
 
   stores(): StoreLayout[] {
     return [...this.runs.values()].map((r) => r.store);
@@ -85,20 +88,9 @@ export class DemoFeed implements LiveSource {
    * been simulated yet, or the same moment would read differently later).
    */
   now(): number {
-    let t = this.origin + (Date.now() - this.started) * this.speed;
+    let t = this.origin + (this.clock.now() - this.started) * this.speed;
     for (const r of this.runs.values()) if (!r.done) t = Math.min(t, r.horizon);
     return t;
-  }
-
-  /** Moves the demo clock to t (for tests and replays of a fixed moment). */
-  jump(t: number): void {
-    this.origin = t;
-    this.started = Date.now();
-  }
-
-  /** True when every store's simulation has produced events up to t (or finished). */
-  readyUntil(t: number): boolean {
-    return [...this.runs.values()].every((r) => r.done || (r.frames.at(-1)?.t ?? 0) >= t);
   }
 
   range(store: string): { from: number; to: number } | null {
@@ -121,8 +113,9 @@ export class DemoFeed implements LiveSource {
   tickAt(store: string, t: number): LiveTick {
     const { r, events } = this.visible(store, t);
     const state = new LiveState(r.store, r.k);
-    for (const e of events)
-      state.add(e, DateTime.fromMillis(e.t, { zone: r.store.timezone }).toISODate() as string);
+    // The visible events all fall on t's local day.
+    const date = DateTime.fromMillis(t, { zone: r.store.timezone }).toISODate() as string;
+    for (const e of events) state.add(e, date);
     return state.tick(Math.min(t, this.now()));
   }
 

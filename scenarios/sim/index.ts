@@ -16,17 +16,8 @@ export { AGE_SHARES, type AgeBand, type Gender, type Person, Population } from '
 export { QUEUE_SPACING, queueSlots } from './queueLine.ts';
 export { RandomTree } from './randomTree.ts';
 export { Scheduler } from './scheduler.ts';
-export {
-  type DayTruth,
-  type QueueTruth,
-  runStoreDays,
-  type StaffTruth,
-  type StoreDayOptions,
-  type StoreDaySink,
-  type StoreDaySummary,
-  simulationAssigner,
-  type TruthRecord,
-  type VisitTruth,
-} from './storeDay.ts';
+export { simulationAssigner } from './simulationAssigner.ts';
+export { runStoreDays, type StoreDayOptions, type StoreDaySink, type StoreDaySummary } from './storeDay.ts';
+export type { DayTruth, QueueTruth, StaffTruth, TruthRecord, VisitTruth } from './truthLog.ts';
 export { AGE_SPEED_RANGES, drawWalkingSpeed, SHOPPING_PACE } from './walkingSpeed.ts';
 export { WallIndex, wallSegments } from './wallIndex.ts';

@@ -1,43 +1,27 @@
-import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { type Actor, createActor } from 'xstate';
 import { type Clock, ManualClock } from '../../engine/clock.ts';
 import { VarvError } from '../../engine/errors.ts';
 import type { CountV1, SightingV1 } from '../../engine/events/index.ts';
-import {
-  containsPoint,
-  minutesOfDay,
-  type Point,
-  PreparedPolygon,
-  type ResolvedScenario,
-  type StoreLayout,
-  type Till,
-} from '../../engine/layout/index.ts';
-import {
-  calibrate,
-  DayIntervals,
-  GroupAssigner,
-  genuinePairs,
-  impostorPairs,
-  type Quantizer,
-  type Rng,
-  StoreKey,
-} from '../../engine/privacy/index.ts';
+import { minutesOfDay, type Point, type ResolvedScenario, type Till } from '../../engine/layout/index.ts';
+import { DayIntervals, type Quantizer, type Rng } from '../../engine/privacy/index.ts';
 import { CameraSensors, DEFAULT_SENSORS, type SeenAgent } from '../sensors/index.ts';
 import { type ShopperEmitted, shopperMachine, type TillOption } from '../shopper/shopper.ts';
 import { type StaffEmitted, staffMachine } from '../shopper/staff.ts';
 import { type Customer, type TillEmitted, tillMachine } from '../shopper/till.ts';
-import { drawBasket, orderStops, type PickPoint, pickPoints, shoppingList } from '../shopper/tripPlan.ts';
+import { drawBasket, orderStops, shoppingList } from '../shopper/tripPlan.ts';
 import { arrivalTimes } from './arrivals.ts';
 import { Crowd } from './crowd.ts';
 import { DEFAULT_SPEED_MODEL, StepScratch, stepCrowd } from './locomotion.ts';
-import { descend, type NavField, Navigation } from './navigation.ts';
+import { descend, type NavField } from './navigation.ts';
 import { type Person, Population } from './population.ts';
 import { queueSlots } from './queueLine.ts';
 import { RandomTree } from './randomTree.ts';
 import { Scheduler } from './scheduler.ts';
+import { simulationAssigner } from './simulationAssigner.ts';
+import { StoreWorld } from './storeWorld.ts';
+import type { DayTruth, TruthRecord, VisitTruth } from './truthLog.ts';
 import { drawWalkingSpeed, SHOPPING_PACE } from './walkingSpeed.ts';
-import { WallIndex } from './wallIndex.ts';
 
 /** Body radius (m) of a shopper (with a basket). */
 const SHOPPER_RADIUS = 0.2;
@@ -60,68 +44,8 @@ const SENSOR_EVERY_S = 0.5;
 /** Staff hear about the lines this often (s), and walk to a till at this speed (m/s). */
 const STAFF_EVERY_S = 30;
 const STAFF_SPEED = 1.2;
-/** Side (m) of the floor tiles used to measure how much of the store a shopper covers. */
-const TILE_M = 2;
 /** After closing, the day ends when the last shopper has left or after this long (s). */
 const AFTER_CLOSE_MAX_S = 3 * 3600;
-
-/** One visit as it really happened (the truth log; the analytics never read it). Times: epoch ms. */
-export type VisitTruth = {
-  type: 'visit';
-  day: number;
-  visit: number;
-  person: number;
-  gender: Person['gender'];
-  age: Person['age'];
-  follower: boolean;
-  /** Items on the list, and items actually taken (a stop given up is not shopped). */
-  items: number;
-  bought: number;
-  stops: number;
-  skipped: number;
-  speed: number;
-  entered: number;
-  left: number | null;
-  till: string | null;
-  joinedLine: number | null;
-  serviceStart: number | null;
-  paid: number | null;
-  /** Zones in the order entered: [zone, enter, exit]. */
-  zones: [string, number, number][];
-  /** Where the shopper stood still on purpose: [pick point or display, start, end]. */
-  dwells: [string, number, number][];
-  /** Displays passed (their floor area entered), in order. */
-  passed: string[];
-  /** Share of the store's walkable 2 m tiles the shopper walked through. */
-  coverage: number;
-};
-
-export type QueueTruth = { type: 'queue'; day: number; till: string; from: number; perSecond: number[] };
-export type DayTruth = {
-  type: 'day';
-  day: number;
-  date: string;
-  opened: number;
-  closed: number;
-  arrivals: number;
-  visits: number;
-  /** When the last shopper went out (epoch ms), null if nobody came. */
-  lastOut: number | null;
-  /** Shoppers still inside when the day was cut off (a deadlock or jam; should be 0). */
-  remaining: number;
-  /** Times a walker gave up a stop because its way stayed blocked. */
-  stuck: number;
-};
-/** A member of staff opened or closed a till. */
-export type StaffTruth = {
-  type: 'staff';
-  day: number;
-  t: number;
-  staff: string;
-  action: 'open' | 'close';
-  till: string;
-};
-export type TruthRecord = VisitTruth | QueueTruth | DayTruth | StaffTruth;
 
 /** Where a run's outputs go, as they happen (in time order). */
 export type StoreDaySink = {
@@ -198,121 +122,6 @@ type TillState = {
   busyUntil: number;
   perSecond: number[];
 };
-
-/**
- * The group assigner of a simulation: a key derived from the seed (a simulation is not a store, so
- * it has no secret to protect; a fixed derivation keeps runs reproducible) and a quantiser
- * calibrated for the scenario's consistency on the sensors' noise model.
- */
-export function simulationAssigner(sc: ResolvedScenario, seed: number, pairs = 2000) {
-  const p = sc.privacy ?? {
-    groups: 256,
-    consistency: 0.5,
-    intervals: ['06:00', '11:00', '14:00'] as [string, string, string],
-    rotation: 'none' as const,
-    k: 5,
-  };
-  const key = StoreKey.parse(
-    sc.store.id,
-    createHash('sha256').update(`varv-simulation-key|${sc.store.id}|${seed}`).digest('hex'),
-  );
-  const rng = new RandomTree(seed).stream('calibration');
-  const noise = DEFAULT_SENSORS.noise;
-  const report = calibrate(key, genuinePairs(noise, pairs, rng), impostorPairs(noise, pairs, rng), {
-    consistency: p.consistency,
-    groups: p.groups,
-  });
-  const assigner = new GroupAssigner(
-    key,
-    { groups: p.groups, rotation: p.rotation, intervals: p.intervals, timezone: sc.store.timezone },
-    report.quantizer,
-  );
-  return { assigner, report };
-}
-
-/** The fixed parts of a store that every day of a run shares. */
-class StoreWorld {
-  readonly nav: Navigation;
-  readonly walls: WallIndex;
-  readonly points: PickPoint[];
-  readonly doorsIn: { id: string; a: Point; b: Point; inward: Point }[];
-  readonly doorsOut: { id: string; field: NavField }[];
-  readonly tiles: { cols: number; walkable: number };
-  readonly zones: { id: string; area: PreparedPolygon }[];
-  readonly objects: { id: string; area: PreparedPolygon }[];
-  /** Per door, the camera that counts people through it. */
-  readonly counters = new Map<string, { camera: string; zone: string }>();
-
-  constructor(readonly store: StoreLayout) {
-    this.nav = new Navigation(store);
-    this.zones = store.zones.map((z) => ({ id: z.id, area: new PreparedPolygon(z.polygon) }));
-    this.objects = store.objects.map((o) => ({ id: o.id, area: new PreparedPolygon(o.polygon) }));
-    this.walls = new WallIndex(store);
-    this.nav.reachableFrom(store.entrances.filter((e) => e.direction !== 'out').map((e) => e.segment));
-    this.points = pickPoints(store, (x, y) => this.nav.walkable(x, y));
-    if (this.points.length === 0)
-      throw new VarvError('E_SCENARIO', `store "${store.id}" has no shelf, table or rack to shop from`);
-    const inward = (a: Point, b: Point): Point => {
-      const mx = (a[0] + b[0]) / 2;
-      const my = (a[1] + b[1]) / 2;
-      const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
-      const n: Point = [-(b[1] - a[1]) / len, (b[0] - a[0]) / len];
-      return containsPoint(store.outline, [mx + 0.3 * n[0], my + 0.3 * n[1]]) ? n : [-n[0], -n[1]];
-    };
-    this.doorsIn = store.entrances
-      .filter((e) => e.direction !== 'out')
-      .map((e) => ({
-        id: e.id,
-        a: e.segment[0],
-        b: e.segment[1],
-        inward: inward(e.segment[0], e.segment[1]),
-      }));
-    this.doorsOut = store.entrances
-      .filter((e) => e.direction !== 'in')
-      .map((e) => ({ id: e.id, field: this.nav.toward(`door:${e.id}`, e.segment[0], e.segment[1]) }));
-    if (this.doorsIn.length === 0 || this.doorsOut.length === 0)
-      throw new VarvError('E_SCENARIO', `store "${store.id}" needs a door to come in by and one to leave by`);
-    const xs = store.outline.map((p) => p[0]);
-    const ys = store.outline.map((p) => p[1]);
-    const cols = Math.ceil((Math.max(...xs) - Math.min(...xs)) / TILE_M);
-    const rows = Math.ceil((Math.max(...ys) - Math.min(...ys)) / TILE_M);
-    let walkable = 0;
-    for (let r = 0; r < rows; r++)
-      for (let c = 0; c < cols; c++) {
-        let any = false;
-        for (let k = 0; k < 16 && !any; k++)
-          any = this.nav.walkable(
-            Math.min(...xs) + (c + ((k % 4) + 0.5) / 4) * TILE_M,
-            Math.min(...ys) + (r + (Math.floor(k / 4) + 0.5) / 4) * TILE_M,
-          );
-        if (any) walkable++;
-      }
-    this.tiles = { cols, walkable };
-    for (const e of store.entrances) {
-      const mid: Point = [(e.segment[0][0] + e.segment[1][0]) / 2, (e.segment[0][1] + e.segment[1][1]) / 2];
-      let best: { camera: string; zone: string; d: number } | undefined;
-      for (const cam of store.cameras) {
-        if (cam.class !== 'entrance' && cam.class !== 'exit') continue;
-        const d = Math.hypot(cam.position[0] - mid[0], cam.position[1] - mid[1]);
-        if (d <= cam.range && (!best || d < best.d)) {
-          const zone = store.zones.find((z) => containsPoint(z.polygon, cam.position))?.id ?? cam.id;
-          best = { camera: cam.id, zone, d };
-        }
-      }
-      if (best) this.counters.set(e.id, { camera: best.camera, zone: best.zone });
-    }
-  }
-
-  tileOf(x: number, y: number): number {
-    const x0 = Math.min(...this.store.outline.map((p) => p[0]));
-    const y0 = Math.min(...this.store.outline.map((p) => p[1]));
-    return Math.floor((y - y0) / TILE_M) * this.tiles.cols + Math.floor((x - x0) / TILE_M);
-  }
-
-  pointField(p: PickPoint): NavField {
-    return this.nav.toward(`pick:${p.id}`, [p.x, p.y], [p.x, p.y], 0.3);
-  }
-}
 
 /**
  * Runs a store scenario (a `clock` with start and end, `arrivals` and `shoppers`) day by day:

@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import { buildTwin } from '../../bin/commands/twinBuild.ts';
 import type { StoreLayout } from '../../engine/layout/index.ts';
 import { storeSchema } from '../../engine/layout/index.ts';
@@ -8,19 +7,9 @@ import { TokenAuth } from '../../engine/server/auth.ts';
 import { rangeKpis } from '../../engine/server/kpis.ts';
 import { LiveState } from '../../engine/server/liveState.ts';
 import { DemoFeed } from '../../scenarios/demo/demoFeed.ts';
+import { CHROMIUM, launchChromium } from '../twin/chromium.ts';
 import type { BenchLine } from './measure.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
 const TOKEN = 'bench-token';
 
 /**
@@ -64,7 +53,7 @@ async function serve(source: LiveSource) {
 async function frameTime(n: number, seconds: number): Promise<number> {
   const store = storeSchema.parse(JSON.parse(readFileSync('scenarios/stores/demo-grocery.json', 'utf8')));
   const { app, base } = await serve(crowdSource(store, n));
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${base}/#token=${TOKEN}`);
@@ -110,7 +99,7 @@ export async function twinFeedBench(): Promise<BenchLine> {
   const measure = async (mode: 'live' | 'simulation') => {
     const feed = new DemoFeed(['scenarios/runs/demo-grocery-day.json'], 60, { mode });
     const { app, base } = await serve(feed);
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    const browser = await launchChromium();
     let bytes = 0;
     try {
       const page = await browser.newPage();

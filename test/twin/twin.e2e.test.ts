@@ -1,16 +1,16 @@
 /// <reference lib="dom" />
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTwin } from '../../bin/commands/twinBuild.ts';
 import { buildServer } from '../../engine/server/app.ts';
 import { TokenAuth } from '../../engine/server/auth.ts';
 import { DemoFeed } from '../../scenarios/demo/demoFeed.ts';
+import { CHROMIUM, launchChromium } from './chromium.ts';
 
 // The twin in real headless Chromium (Debian's), against the real server replaying simulated
 // store days. Without Chromium the suite is skipped with the reason, except under CI=true.
-const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium && process.env.CI !== 'true')
   console.warn(
@@ -67,19 +67,7 @@ async function paintedShare(page: Page): Promise<number> {
 describe.runIf(haveChromium || process.env.CI === 'true')('the twin in headless Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--use-angle=swiftshader',
-        '--enable-unsafe-swiftshader',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => browser?.close());
 
