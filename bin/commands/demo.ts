@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildServer } from '../../engine/server/app.ts';
 import { TokenAuth } from '../../engine/server/auth.ts';
-import { DemoFeed } from '../../scenarios/demo/demoFeed.ts';
+import { openDemo } from '../../scenarios/demo/openDemo.ts';
 import { buildTwin } from './twinBuild.ts';
 
 export type DemoOptions = { port: number; host: string; speed: number; scenarios: string[]; token?: string };
@@ -15,16 +15,16 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
  */
 export async function demoCommand(o: DemoOptions): Promise<void> {
   const twinDir = await buildTwin(root);
-  const feed = new DemoFeed(o.scenarios, o.speed);
+  const demo = await openDemo(o.scenarios, { speed: o.speed });
   const token = o.token ?? TokenAuth.mint();
   const auth = new TokenAuth([{ token, role: 'manager' }]);
-  const app = await buildServer({ source: feed, auth, twinDir });
+  const app = await buildServer({ source: demo.source, auth, twinDir });
   await app.listen({ port: o.port, host: o.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : o.port;
   const url = `http://${o.host === '0.0.0.0' ? '127.0.0.1' : o.host}:${port}/#token=${token}`;
   process.stdout.write(
-    `Varv demo: ${feed
+    `Varv demo: ${demo.source
       .stores()
       .map((s) => s.name)
       .join(' and ')}, simulated and replayed at ${o.speed}× (synthetic shoppers)\n` +
@@ -34,7 +34,7 @@ export async function demoCommand(o: DemoOptions): Promise<void> {
   );
   const stop = async () => {
     await app.close();
-    await feed.close();
+    await demo.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);

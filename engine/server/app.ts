@@ -3,36 +3,10 @@ import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { Counter, Gauge, Registry } from 'prom-client';
-import type { StoreLayout } from '../layout/index.ts';
 import { canRead, type Principal, type TokenAuth } from './auth.ts';
-import type { RangeKpis } from './kpis.ts';
-import type { LiveTick } from './liveState.ts';
+import type { LiveSource } from './liveSource.ts';
 
-/** Synthetic shoppers' positions: sent only in simulation mode, and labelled so. */
-export type SimulatedAgents = {
-  type: 'agents';
-  simulated: true;
-  store: string;
-  t: number;
-  /** Synthetic agents' ids (for smooth motion) and positions, x and y interleaved (m). */
-  ids: number[];
-  xy: number[];
-};
-
-/** Where the server's data comes from: the live engine, or a simulation replayed as if live. */
-export interface LiveSource {
-  readonly mode: 'live' | 'simulation';
-  stores(): readonly StoreLayout[];
-  /** The store clock now (epoch ms). */
-  now(): number;
-  /** The span of data held for a store (for the time scrubber). */
-  range(store: string): { from: number; to: number } | null;
-  /** The live aggregates at time t (now, or a past moment for replay). */
-  tickAt(store: string, t: number): LiveTick;
-  kpis(store: string, from: number, to: number): RangeKpis;
-  /** Simulation mode only. */
-  agents?(store: string): SimulatedAgents | null;
-}
+export type { LiveSource, SimulatedAgents } from './liveSource.ts';
 
 export type ServerOptions = {
   source: LiveSource;
@@ -100,7 +74,9 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   app.get('/api/stores', async () => ({
     mode: o.source.mode,
     now: o.source.now(),
-    stores: o.source.stores().map((s) => ({ id: s.id, name: s.name, range: o.source.range(s.id) })),
+    stores: await Promise.all(
+      o.source.stores().map(async (s) => ({ id: s.id, name: s.name, range: await o.source.range(s.id) })),
+    ),
   }));
   app.get<{ Params: { id: string } }>('/api/stores/:id/layout', async (req, reply) => {
     const s = storeOr404(req.params.id);
@@ -110,7 +86,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     '/api/stores/:id/kpis',
     async (req, reply) => {
       if (!storeOr404(req.params.id)) return reply.code(404).send({ error: `no store "${req.params.id}"` });
-      const range = o.source.range(req.params.id);
+      const range = await o.source.range(req.params.id);
       const to = timeArg(req.query.to, o.source.now());
       const from = timeArg(req.query.from, range?.from ?? to - 3_600_000);
       if (!(from < to)) return reply.code(400).send({ error: '"from" must be before "to"' });
@@ -148,10 +124,23 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     });
     socket.send(JSON.stringify({ type: 'hello', mode: o.source.mode, store }));
   });
-  const push = () => {
+  // One push at a time: a slow database delays the next tick rather than piling them up.
+  let pushing = false;
+  const push = async () => {
+    if (pushing) return;
+    pushing = true;
+    try {
+      await pushAll();
+    } catch (e) {
+      app.log.error(e, 'live feed tick failed');
+    } finally {
+      pushing = false;
+    }
+  };
+  const pushAll = async () => {
     for (const [store, set] of subscribers) {
       if (set.size === 0) continue;
-      const messages = [JSON.stringify(o.source.tickAt(store, o.source.now()))];
+      const messages = [JSON.stringify(await o.source.tickAt(store, o.source.now()))];
       const agents = o.source.mode === 'simulation' ? o.source.agents?.(store) : null;
       if (agents) messages.push(JSON.stringify(agents));
       for (const socket of set) {

@@ -1,4 +1,4 @@
-import type { CountV1, SightingV1 } from '../events/index.ts';
+import type { CountV1 } from '../events/index.ts';
 
 /** KPIs over a time range, from door counts (exact) and sightings (aggregated only). */
 export type RangeKpis = {
@@ -17,30 +17,27 @@ export type RangeKpis = {
 };
 
 /**
- * KPIs of one store over [from, to) from its events in time order. `events` may start before
- * `from` (the day's earlier events make the occupancy right); only those before `to` are read.
+ * KPIs of one store over [from, to) from its door counts in time order and the number of
+ * sightings in the range. `counts` may start before `from` (the day's earlier counts make the
+ * occupancy right); only those before `to` are read.
  */
 export function rangeKpis(
   store: string,
-  events: readonly (SightingV1 | CountV1)[],
+  counts: readonly CountV1[],
   from: number,
   to: number,
+  sightings: number,
 ): RangeKpis {
   let inside = 0;
   let visits = 0;
-  let sightings = 0;
   let area = 0;
   let last = from;
   let peak = { n: 0, t: from };
-  for (const e of events) {
+  for (const e of counts) {
     if (e.t >= to) break;
     if (e.t >= from) {
       area += inside * (e.t - last);
       last = e.t;
-    }
-    if (e.type === 'sighting') {
-      if (e.t >= from) sightings++;
-      continue;
     }
     inside = Math.max(0, inside + (e.direction === 'in' ? e.n : -e.n));
     if (e.t >= from) {

@@ -25,7 +25,8 @@ export type LiveTick = {
 const MINUTE = 60_000;
 const ZONE_WINDOW = MINUTE;
 const LINE_WINDOW = 30_000;
-const FLOW_WINDOW = 15 * MINUTE;
+/** Flows and interest look back this far; older sightings are forgotten. */
+export const FLOW_WINDOW_MS = 15 * MINUTE;
 /** Two sightings of one group further apart than this are not one walk from zone to zone. */
 const FLOW_GAP = 2 * MINUTE;
 /** Alert when a till's implied wait passes this (s). */
@@ -97,7 +98,7 @@ export class LiveState {
   tick(t: number): LiveTick {
     this.now = Math.max(this.now, t);
     let drop = 0;
-    while (drop < this.seen.length && (this.seen[drop] as Seen).t < t - FLOW_WINDOW) drop++;
+    while (drop < this.seen.length && (this.seen[drop] as Seen).t < t - FLOW_WINDOW_MS) drop++;
     if (drop) this.seen.splice(0, drop);
     const release = (n: number) => (n >= this.k ? n : null);
 

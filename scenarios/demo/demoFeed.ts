@@ -5,9 +5,8 @@ import { startTsWorker } from '../../engine/adapters/tsWorker.ts';
 import type { Clock } from '../../engine/clock.ts';
 import type { CountV1, SightingV1 } from '../../engine/events/index.ts';
 import { loadScenarioFile, type StoreLayout } from '../../engine/layout/index.ts';
-import type { LiveSource, SimulatedAgents } from '../../engine/server/app.ts';
-import { type RangeKpis, rangeKpis } from '../../engine/server/kpis.ts';
-import { LiveState, type LiveTick } from '../../engine/server/liveState.ts';
+import type { SimulatedAgents } from '../../engine/server/liveSource.ts';
+import type { EventStore } from '../../engine/store/index.ts';
 import type { FloorFrame, SimBatch } from './simWorker.ts';
 
 type Run = {
@@ -19,34 +18,33 @@ type Run = {
   done: boolean;
   /** Everything up to this moment has been received from the worker. */
   horizon: number;
+  /** Index of the first event not yet written to the event store. */
+  next: number;
 };
 
 /**
- * The demo as a live source: store-day scenarios simulated in worker threads (through the privacy
- * core, as always) and replayed on an accelerated clock, so that the server and the twin see
- * events arrive as they would from a store. Only events up to the demo clock are visible.
+ * The demo's store days: scenarios simulated in worker threads (through the privacy core, as
+ * always) and replayed on an accelerated clock into the event store, so that the server, the
+ * analytics and the twin read events that arrive as they would from a store. `pump()` writes the
+ * events that have come due; `watermark()` says up to when everything is written.
  */
-export class DemoFeed implements LiveSource {
-  /**
-   * 'simulation' (the demo): the synthetic shoppers' positions are shown too; 'live': the replay
-   * stands in for a store's live engine and gives aggregates only, as a live store would.
-   */
-  readonly mode: 'live' | 'simulation';
+export class DemoFeed {
   private readonly runs = new Map<string, Run>();
   /** Real time, which paces the replay. */
   private readonly clock: Clock;
   /** The demo clock read `origin` (the earliest opening) at real time `started`. */
   private origin = Number.POSITIVE_INFINITY;
   private readonly started: number;
+  private written = Number.NEGATIVE_INFINITY;
+  private pumping: Promise<number> | null = null;
 
   /** `speed`: simulated seconds per real second. */
   constructor(
     scenarios: readonly string[],
     readonly speed = 60,
-    opts: { mode?: 'live' | 'simulation'; clock?: Clock } = {},
+    opts: { clock?: Clock } = {},
   ) {
     this.clock = opts.clock ?? systemClock;
-    this.mode = opts.mode ?? 'simulation';
     for (const file of scenarios) {
       const sc = loadScenarioFile(file);
       if (!('start' in sc.clock)) throw new Error(`${file} is not a store day`);
@@ -59,6 +57,7 @@ export class DemoFeed implements LiveSource {
         frames: [],
         done: false,
         horizon: Number.NEGATIVE_INFINITY,
+        next: 0,
       };
       worker.on('message', (m: SimBatch) => {
         if (m.type === 'done') run.done = true;
@@ -75,11 +74,12 @@ export class DemoFeed implements LiveSource {
       }).toMillis();
       this.origin = Math.min(this.origin, open);
     }
+    this.written = this.origin;
     this.started = this.clock.now();
   }
 
-  stores(): StoreLayout[] {
-    return [...this.runs.values()].map((r) => r.store);
+  stores(): { layout: StoreLayout; k: number }[] {
+    return [...this.runs.values()].map((r) => ({ layout: r.store, k: r.k }));
   }
 
   /**
@@ -87,47 +87,45 @@ export class DemoFeed implements LiveSource {
    * store's simulation has produced (a busy machine must not show a moment whose events have not
    * been simulated yet, or the same moment would read differently later).
    */
-  now(): number {
+  clockNow(): number {
     let t = this.origin + (this.clock.now() - this.started) * this.speed;
     for (const r of this.runs.values()) if (!r.done) t = Math.min(t, r.horizon);
     return t;
   }
 
-  range(store: string): { from: number; to: number } | null {
-    const r = this.runs.get(store);
-    const first = r?.events[0];
-    if (!r || !first || first.t > this.now()) return null;
-    return { from: first.t, to: Math.min(this.now(), (r.events.at(-1) as SightingV1 | CountV1).t) };
+  /** Every event up to this moment is in the event store (the earliest opening before the first pump). */
+  watermark(): number {
+    return this.written;
   }
 
-  /** Events of a store visible at time t (those up to t), from the start of t's day. */
-  private visible(store: string, t: number) {
-    const r = this.runs.get(store);
-    if (!r) throw new Error(`no store "${store}"`);
-    const end = upperBound(r.events, Math.min(t, this.now()));
-    const dayStart = DateTime.fromMillis(t, { zone: r.store.timezone }).startOf('day').toMillis();
-    const start = upperBound(r.events, dayStart - 1);
-    return { r, events: r.events.slice(start, end) };
+  /** Writes the events that have come due on the demo clock; one pump at a time. Returns the watermark. */
+  pump(into: EventStore): Promise<number> {
+    if (this.pumping) return this.pumping;
+    const run = this.write(into);
+    this.pumping = run;
+    const clear = () => {
+      this.pumping = null;
+    };
+    run.then(clear, clear);
+    return run;
   }
 
-  tickAt(store: string, t: number): LiveTick {
-    const { r, events } = this.visible(store, t);
-    const state = new LiveState(r.store, r.k);
-    // The visible events all fall on t's local day.
-    const date = DateTime.fromMillis(t, { zone: r.store.timezone }).toISODate() as string;
-    for (const e of events) state.add(e, date);
-    return state.tick(Math.min(t, this.now()));
+  private async write(into: EventStore): Promise<number> {
+    const target = this.clockNow();
+    for (const r of this.runs.values()) {
+      const end = upperBound(r.events, target);
+      for (let i = r.next; i < end; i += 5000) await into.insert(r.events.slice(i, Math.min(end, i + 5000)));
+      r.next = Math.max(r.next, end);
+    }
+    if (target > this.written) this.written = target;
+    return this.written;
   }
 
-  kpis(store: string, from: number, to: number): RangeKpis {
-    const { events } = this.visible(store, to);
-    return rangeKpis(store, events, from, Math.min(to, this.now()));
-  }
-
+  /** The synthetic shoppers on the floor at the watermark (simulation mode shows them). */
   agents(store: string): SimulatedAgents | null {
     const r = this.runs.get(store);
-    if (!r || this.mode !== 'simulation') return null;
-    const t = this.now();
+    if (!r) return null;
+    const t = this.written;
     const i = upperBound(r.frames, t) - 1;
     const f = r.frames[i];
     // No frame in the last 2 s: the floor is empty.
@@ -143,6 +141,7 @@ export class DemoFeed implements LiveSource {
   }
 
   async close(): Promise<void> {
+    await this.pumping?.catch(() => {});
     await Promise.all([...this.runs.values()].map((r) => r.worker.terminate()));
   }
 }

@@ -6,7 +6,7 @@ import { buildServer, type LiveSource } from '../../engine/server/app.ts';
 import { TokenAuth } from '../../engine/server/auth.ts';
 import { rangeKpis } from '../../engine/server/kpis.ts';
 import { LiveState } from '../../engine/server/liveState.ts';
-import { DemoFeed } from '../../scenarios/demo/demoFeed.ts';
+import { openDemo } from '../../scenarios/demo/openDemo.ts';
 import { CHROMIUM, launchChromium } from '../twin/chromium.ts';
 import type { BenchLine } from './measure.ts';
 
@@ -22,9 +22,9 @@ function crowdSource(store: StoreLayout, n: number): LiveSource {
     mode: 'simulation',
     stores: () => [store],
     now: () => start + (Date.now() - start) * 60,
-    range: () => null,
-    tickAt: (_s, t) => new LiveState(store).tick(t),
-    kpis: (s, from, to) => rangeKpis(s, [], from, to),
+    range: async () => null,
+    tickAt: async (_s, t) => new LiveState(store).tick(t),
+    kpis: async (s, from, to) => rangeKpis(s, [], from, to, 0),
     agents: (s) => {
       const phase = (Date.now() - start) / 1000;
       const ids: number[] = [];
@@ -97,8 +97,8 @@ export async function twinFrameBench(): Promise<BenchLine> {
 /** Bytes per second one client receives on the live feed, aggregates only against simulation mode. */
 export async function twinFeedBench(): Promise<BenchLine> {
   const measure = async (mode: 'live' | 'simulation') => {
-    const feed = new DemoFeed(['scenarios/runs/demo-grocery-day.json'], 60, { mode });
-    const { app, base } = await serve(feed);
+    const feed = await openDemo(['scenarios/runs/demo-grocery-day.json'], { speed: 60, mode });
+    const { app, base } = await serve(feed.source);
     const browser = await launchChromium();
     let bytes = 0;
     try {

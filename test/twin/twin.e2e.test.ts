@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTwin } from '../../bin/commands/twinBuild.ts';
 import { buildServer } from '../../engine/server/app.ts';
 import { TokenAuth } from '../../engine/server/auth.ts';
-import { DemoFeed } from '../../scenarios/demo/demoFeed.ts';
+import { openDemo } from '../../scenarios/demo/openDemo.ts';
 import { CHROMIUM, launchChromium } from './chromium.ts';
 
 // The twin in real headless Chromium (Debian's), against the real server replaying simulated
@@ -21,9 +21,9 @@ const TOKEN = 'e2e-manager-token';
 const ARTIFACTS = 'out/test-artifacts';
 
 async function serve(mode: 'live' | 'simulation') {
-  const feed = new DemoFeed(SCENARIOS, 120, { mode });
+  const feed = await openDemo(SCENARIOS, { speed: 120, mode });
   const app = await buildServer({
-    source: feed,
+    source: feed.source,
     auth: new TokenAuth([{ token: TOKEN, role: 'manager' }]),
     twinDir: await buildTwin(process.cwd()),
     tickMs: 500,
