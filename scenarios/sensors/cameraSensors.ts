@@ -85,8 +85,12 @@ export class CameraSensors {
     this.seq = firstSeq;
   }
 
-  /** The sightings the cameras produce at epoch-ms time `t` for the agents now on the floor. */
-  observe(t: number, agents: readonly SeenAgent[]): SightingV1[] {
+  /**
+   * The sightings the cameras produce at epoch-ms time `t` for the agents now on the floor. With
+   * `by`, the id of the agent behind each returned sighting is pushed onto it (truth for scoring
+   * attacks on the release; never part of an event).
+   */
+  observe(t: number, agents: readonly SeenAgent[], by?: number[]): SightingV1[] {
     const out: SightingV1[] = [];
     const cosFacing = Math.cos((this.settings.facingDeg * Math.PI) / 180);
     for (const view of this.views) {
@@ -101,6 +105,7 @@ export class CameraSensors {
         now.add(a.id);
         if (!this.policy.seen(camera.id, a.id, t)) continue;
         out.push(this.sighting(view, a.person, t, a.rng ?? this.rng));
+        by?.push(a.id);
       }
       for (const id of view.visible) if (!now.has(id)) this.policy.lost(camera.id, id);
       view.visible = now;

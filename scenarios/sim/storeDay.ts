@@ -58,6 +58,11 @@ export type StoreDaySink = {
   position?(id: number, frame: number, x: number, y: number, t: number): void;
   /** Progress in 0…1 and a label ("day 1/2 12:34"). */
   progress?(fraction: number, label: string): void;
+  /**
+   * Truth beside a sighting, right after its event: the visit (`VisitTruth.visit`) whose face it
+   * was. For scoring linkage attacks on the release (scenarios/privacy); never part of an event.
+   */
+  sightedBy?(e: SightingV1, visit: number): void;
 };
 
 export type StoreDayOptions = {
@@ -621,7 +626,11 @@ export function runStoreDays(
             rng: w.sensorRng,
           });
         }
-        for (const e of sensors.observe(epoch(t), seen)) emit(e);
+        const by: number[] = [];
+        sensors.observe(epoch(t), seen, by).forEach((e, k) => {
+          emit(e);
+          sink.sightedBy?.(e, by[k] as number);
+        });
       }
 
       if (t >= dayLength && crowd.n === 0 && waiting.length === 0 && nextArrival === arrivals.length) break;
