@@ -2,12 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineFile } from '../../engine/adapters/lineFile.ts';
 import { systemClock } from '../../engine/adapters/systemClock.ts';
-import { analyticsSettings } from '../../engine/analytics/index.ts';
 import { VarvError } from '../../engine/errors.ts';
 import type { CountV1, SightingV1 } from '../../engine/events/index.ts';
 import { loadScenarioFile, type ResolvedScenario } from '../../engine/layout/index.ts';
-import { formatScore, scoreRun } from '../../scenarios/score/index.ts';
-import { DEFAULT_SENSORS } from '../../scenarios/sensors/index.ts';
+import { formatScore, scenarioSettings, scoreRun } from '../../scenarios/score/index.ts';
 import {
   experimentFiles,
   Measurements,
@@ -173,14 +171,7 @@ function scoreStoreDays(
   kept: { events: (SightingV1 | CountV1)[]; truth: TruthRecord[] },
   file: string,
 ) {
-  // The store's mean basket is configuration a store knows (receipts), not the simulation's truth.
-  const basket = sc.shoppers?.basket;
-  const meanItems = basket ? basket.scale * Math.exp(basket.lognormal[0] + basket.lognormal[1] ** 2 / 2) : 10;
-  const settings = analyticsSettings(sc.privacy, {
-    meanItems,
-    attributeAccuracy: { gender: DEFAULT_SENSORS.genderAccuracy, age: DEFAULT_SENSORS.ageAccuracy },
-  });
-  const report = scoreRun(kept.events, kept.truth, sc.store, settings);
+  const report = scoreRun(kept.events, kept.truth, sc.store, scenarioSettings(sc));
   writeFileSync(file, `${JSON.stringify(report)}\n`);
   return {
     lines: ['', ...formatScore(report), `wrote ${file}`],

@@ -2,9 +2,11 @@ import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { DateTime } from 'luxon';
 import { Counter, Gauge, Registry } from 'prom-client';
 import { canRead, type Principal, type TokenAuth } from './auth.ts';
 import type { LiveSource } from './liveSource.ts';
+import { storeReportHtml } from './storeReport.ts';
 
 export type { LiveSource, SimulatedAgents } from './liveSource.ts';
 
@@ -91,6 +93,22 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
       const from = timeArg(req.query.from, range?.from ?? to - 3_600_000);
       if (!(from < to)) return reply.code(400).send({ error: '"from" must be before "to"' });
       return o.source.kpis(req.params.id, from, to);
+    },
+  );
+  app.get<{ Params: { id: string }; Querystring: { from?: string; to?: string; format?: string } }>(
+    '/api/stores/:id/report',
+    async (req, reply) => {
+      const s = storeOr404(req.params.id);
+      if (!s) return reply.code(404).send({ error: `no store "${req.params.id}"` });
+      if (!o.source.report) return reply.code(404).send({ error: 'this source has no reports' });
+      const to = timeArg(req.query.to, o.source.now());
+      const dayStart = DateTime.fromMillis(to, { zone: s.timezone }).startOf('day').toMillis();
+      const from = timeArg(req.query.from, dayStart);
+      if (!(from < to)) return reply.code(400).send({ error: '"from" must be before "to"' });
+      const report = await o.source.report(s.id, from, to);
+      if (req.query.format === 'html')
+        return reply.type('text/html; charset=utf-8').send(storeReportHtml(report));
+      return report;
     },
   );
   app.get<{ Params: { id: string }; Querystring: { t?: string } }>(

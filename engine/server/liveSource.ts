@@ -1,6 +1,7 @@
 import type { StoreLayout } from '../layout/index.ts';
 import type { RangeKpis } from './kpis.ts';
 import type { LiveTick } from './liveState.ts';
+import type { StoreReport } from './storeReport.ts';
 
 /** Synthetic shoppers' positions: sent only in simulation mode, and labelled so. */
 export type SimulatedAgents = {
@@ -24,6 +25,8 @@ export interface LiveSource {
   /** The live aggregates at time t (now, or a past moment for replay). */
   tickAt(store: string, t: number): Promise<LiveTick>;
   kpis(store: string, from: number, to: number): Promise<RangeKpis>;
+  /** Every KPI of the analytics over a range (the reports page). */
+  report?(store: string, from: number, to: number): Promise<StoreReport>;
   /** Simulation mode only. */
   agents?(store: string): SimulatedAgents | null;
 }

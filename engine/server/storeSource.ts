@@ -1,15 +1,17 @@
 import { DateTime } from 'luxon';
+import { type AnalyticsSettings, analyse, DEFAULT_ANALYTICS } from '../analytics/index.ts';
 import type { CountV1, SightingV1 } from '../events/index.ts';
 import type { StoreLayout } from '../layout/index.ts';
 import type { EventStore } from '../store/index.ts';
 import { type RangeKpis, rangeKpis } from './kpis.ts';
 import type { LiveSource, SimulatedAgents } from './liveSource.ts';
 import { FLOW_WINDOW_MS, LiveState, type LiveTick } from './liveState.ts';
+import { type StoreReport, storeReport } from './storeReport.ts';
 
 export type StoreSourceOptions = {
   mode: 'live' | 'simulation';
-  /** The stores shown, with the k-threshold of each (default 5). */
-  stores: readonly { layout: StoreLayout; k?: number }[];
+  /** The stores shown, with what the analytics know of each (privacy settings; default: the defaults). */
+  stores: readonly { layout: StoreLayout; settings?: AnalyticsSettings }[];
   events: EventStore;
   /**
    * The watermark: every event up to this moment (store clock, epoch ms) is in the event store.
@@ -31,13 +33,14 @@ type Pair = SightingV1 | CountV1;
  */
 export class StoreSource implements LiveSource {
   readonly mode: 'live' | 'simulation';
-  private readonly layouts = new Map<string, { layout: StoreLayout; k: number }>();
+  private readonly layouts = new Map<string, { layout: StoreLayout; settings: AnalyticsSettings }>();
   private readonly cache = new Map<string, Cache>();
   readonly agents?: (store: string) => SimulatedAgents | null;
 
   constructor(private readonly o: StoreSourceOptions) {
     this.mode = o.mode;
-    for (const s of o.stores) this.layouts.set(s.layout.id, { layout: s.layout, k: s.k ?? 5 });
+    for (const s of o.stores)
+      this.layouts.set(s.layout.id, { layout: s.layout, settings: s.settings ?? DEFAULT_ANALYTICS });
     if (o.agents) this.agents = o.agents;
   }
 
@@ -67,7 +70,8 @@ export class StoreSource implements LiveSource {
   }
 
   async tickAt(store: string, at: number): Promise<LiveTick> {
-    const { layout, k } = this.store(store);
+    const { layout, settings } = this.store(store);
+    const k = settings.k;
     const t = Math.min(at, this.now());
     const day = localDate(layout, t);
     const c = this.cache.get(store);
@@ -102,6 +106,14 @@ export class StoreSource implements LiveSource {
       this.o.events.count(store, { from, to }),
     ]);
     return rangeKpis(store, counts as CountV1[], from, to, held.sighting);
+  }
+
+  /** Every KPI of the analytics over [from, to), for the reports. */
+  async report(store: string, from: number, at: number): Promise<StoreReport> {
+    const { layout, settings } = this.store(store);
+    const to = Math.min(at, this.now());
+    const events = await this.read(store, { from, to });
+    return storeReport(layout, from, to, analyse(events, layout, settings, { replicates: 100 }));
   }
 
   private feed(c: Cache, events: readonly Pair[]) {

@@ -2,16 +2,18 @@ import type { Worker } from 'node:worker_threads';
 import { DateTime } from 'luxon';
 import { systemClock } from '../../engine/adapters/systemClock.ts';
 import { startTsWorker } from '../../engine/adapters/tsWorker.ts';
+import type { AnalyticsSettings } from '../../engine/analytics/index.ts';
 import type { Clock } from '../../engine/clock.ts';
 import type { CountV1, SightingV1 } from '../../engine/events/index.ts';
 import { loadScenarioFile, type StoreLayout } from '../../engine/layout/index.ts';
 import type { SimulatedAgents } from '../../engine/server/liveSource.ts';
 import type { EventStore } from '../../engine/store/index.ts';
+import { scenarioSettings } from '../score/index.ts';
 import type { FloorFrame, SimBatch } from './simWorker.ts';
 
 type Run = {
   store: StoreLayout;
-  k: number;
+  settings: AnalyticsSettings;
   worker: Worker;
   events: (SightingV1 | CountV1)[];
   frames: FloorFrame[];
@@ -51,7 +53,7 @@ export class DemoFeed {
       const worker = startTsWorker(new URL('./simWorker.ts', import.meta.url), { scenario: file });
       const run: Run = {
         store: sc.store,
-        k: sc.privacy?.k ?? 5,
+        settings: scenarioSettings(sc),
         worker,
         events: [],
         frames: [],
@@ -78,8 +80,8 @@ export class DemoFeed {
     this.started = this.clock.now();
   }
 
-  stores(): { layout: StoreLayout; k: number }[] {
-    return [...this.runs.values()].map((r) => ({ layout: r.store, k: r.k }));
+  stores(): { layout: StoreLayout; settings: AnalyticsSettings }[] {
+    return [...this.runs.values()].map((r) => ({ layout: r.store, settings: r.settings }));
   }
 
   /**

@@ -1,4 +1,5 @@
 export { formatScore } from './formatScore.ts';
+export { scenarioSettings } from './scenarioSettings.ts';
 export {
   flowDistance,
   type ScoreOptions,

@@ -103,6 +103,21 @@ describe.runIf(haveChromium || process.env.CI === 'true')('the twin in headless 
         `/api/stores/demo-grocery/kpis?from=${from}&to=${t + 1}`,
       );
       expect(kpis.visits).toBe(shown);
+      // The reports read the same events through the analytics: the day's visits agree.
+      const report = await api<{ kpis: { visits: { total: { value: number | null } } } }>(
+        base,
+        `/api/stores/demo-grocery/report?to=${t + 1}`,
+      );
+      expect(report.kpis.visits.total.value).toBe(shown);
+      const [popup] = await Promise.all([
+        page.waitForEvent('popup'),
+        page.getByTestId('open-report').click(),
+      ]);
+      await popup.waitForSelector('[data-kpi=visits]', { timeout: 20_000 });
+      expect(await popup.locator('h2').allTextContents()).toEqual(
+        expect.arrayContaining(['Visits', 'Queues', 'Flows and the loop', 'Interest', 'Staffing']),
+      );
+      await popup.close();
 
       mkdirSync(ARTIFACTS, { recursive: true });
       writeFileSync(join(ARTIFACTS, 'twin-grocery.png'), await page.screenshot());

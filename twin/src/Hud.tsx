@@ -1,4 +1,4 @@
-import type { LiveTick, RangeKpis, StoreList } from './api.ts';
+import { type LiveTick, openReport, type RangeKpis, type StoreList } from './api.ts';
 import type { Overlays } from './scene/StoreScene.tsx';
 
 type Props = {
@@ -105,9 +105,13 @@ export function Hud(p: Props) {
           </label>
         ))}
       </div>
-      <a href={`/api/stores/${p.storeId}/kpis`} target="_blank" rel="noreferrer">
-        report (KPIs, JSON)
-      </a>
+      <button
+        type="button"
+        data-testid="open-report"
+        onClick={() => openReport(p.storeId, p.replayAt ?? undefined).catch(() => {})}
+      >
+        report for the day so far
+      </button>
       {p.error && <div className="alerts">{p.error}</div>}
     </div>
   );

@@ -34,3 +34,19 @@ export function live(store: string, onMessage: (m: FeedMessage) => void): () => 
   ws.onmessage = (ev) => onMessage(JSON.parse(String(ev.data)) as FeedMessage);
   return () => ws.close();
 }
+
+/**
+ * Opens the store's report (the analytics of the day up to `to`) in a new tab. The page is fetched
+ * with the token in a header and shown from a blob, so the token never travels in a URL.
+ */
+export async function openReport(store: string, to?: number): Promise<void> {
+  const tab = window.open('', '_blank');
+  const query = to === undefined ? '' : `&to=${to}`;
+  const r = await fetch(`/api/stores/${encodeURIComponent(store)}/report?format=html${query}`, {
+    headers: { authorization: `Bearer ${token()}` },
+  });
+  const html = await r.text();
+  const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
+  if (tab) tab.location.href = url;
+  else window.location.href = url;
+}
