@@ -18,6 +18,8 @@ export type ServerOptions = {
   /** How often the live feed pushes (ms of real time). */
   tickMs?: number;
   logger?: boolean;
+  /** Serve HTTPS (and WSS) with this certificate and key (PEM). Without it: plain HTTP, for 127.0.0.1. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
 };
 
 /**
@@ -27,7 +29,10 @@ export type ServerOptions = {
  * cannot give headers).
  */
 export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: o.logger ?? false });
+  // Fastify's instance type differs with https; the routes below are the same for both.
+  const app = (
+    o.tls ? Fastify({ logger: o.logger ?? false, https: o.tls }) : Fastify({ logger: o.logger ?? false })
+  ) as FastifyInstance;
   const registry = new Registry();
   const requests = new Counter({
     name: 'varv_http_requests_total',
