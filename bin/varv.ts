@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { defineCommand, runMain } from 'citty';
 import { VarvError } from '../engine/errors.ts';
-import { calibrateCommand } from './commands/calibrate.ts';
+import { calibrateCommand, calibrateEmbedderCommand } from './commands/calibrate.ts';
 import { DEMO_SCENARIOS, demoCommand } from './commands/demo.ts';
 import { modelsBuildCommand, modelsVerifyCommand } from './commands/models.ts';
 import type { CommandResult } from './commands/output.ts';
@@ -73,7 +73,7 @@ const calibrateCmd = defineCommand({
   meta: {
     name: 'calibrate',
     description:
-      'Choose the group-ID quantiser for a target consistency on the noise model; report held-out rates with 95% intervals',
+      'Choose the group-ID quantiser for a target consistency on the noise model (or, with --embedder, the real embedder); report held-out rates with 95% intervals',
   },
   args: {
     store: {
@@ -100,25 +100,55 @@ const calibrateCmd = defineCommand({
       description: 'target P(same group | same person, same interval)',
     },
     groups: { type: 'string', default: '256', description: 'number of groups' },
-    seed: { type: 'string', default: '1', description: 'seed of the synthetic pairs' },
+    seed: {
+      type: 'string',
+      default: '1',
+      description: 'seed of the synthetic pairs (or of the augmentations)',
+    },
+    embedder: {
+      type: 'boolean',
+      description:
+        'calibrate on the real embedder: augmented faces of sample photographs instead of the noise model (--dim, --angle, --sd, --pairs unused)',
+    },
+    images: {
+      type: 'string',
+      description: "with --embedder: folder of photographs (default: @vladmandic/face-api's demo folder)",
+    },
+    'per-face': { type: 'string', default: '8', description: 'with --embedder: augmentations per face' },
+    out: { type: 'string', description: 'with --embedder: write the summary JSON (fitted noise model) here' },
     json: jsonArg,
   },
   run: ({ args }) =>
-    finish(
-      () =>
-        calibrateCommand({
-          store: args.store,
-          keyFile: args['key-file'],
-          dim: num(args.dim, 'dim'),
-          angle: num(args.angle, 'angle'),
-          sd: num(args.sd, 'sd'),
-          pairs: num(args.pairs, 'pairs'),
-          consistency: num(args.consistency, 'consistency'),
-          groups: num(args.groups, 'groups'),
-          seed: num(args.seed, 'seed'),
-        }),
-      Boolean(args.json),
-    ),
+    args.embedder
+      ? finishAsync(
+          () =>
+            calibrateEmbedderCommand({
+              store: args.store,
+              keyFile: args['key-file'],
+              images: args.images,
+              perFace: num(args['per-face'], 'per-face'),
+              consistency: num(args.consistency, 'consistency'),
+              groups: num(args.groups, 'groups'),
+              seed: num(args.seed, 'seed'),
+              out: args.out,
+            }),
+          Boolean(args.json),
+        )
+      : finish(
+          () =>
+            calibrateCommand({
+              store: args.store,
+              keyFile: args['key-file'],
+              dim: num(args.dim, 'dim'),
+              angle: num(args.angle, 'angle'),
+              sd: num(args.sd, 'sd'),
+              pairs: num(args.pairs, 'pairs'),
+              consistency: num(args.consistency, 'consistency'),
+              groups: num(args.groups, 'groups'),
+              seed: num(args.seed, 'seed'),
+            }),
+          Boolean(args.json),
+        ),
 });
 
 const privacy = defineCommand({
