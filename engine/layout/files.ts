@@ -86,3 +86,15 @@ export function loadScenarioFile(path: string): ResolvedScenario {
     throw new VarvError('E_INVALID', `${path} is a store layout, not a scenario`);
   return r.value.value;
 }
+
+/** Loads and validates a store layout file; throws VarvError listing every issue. */
+export function loadStoreFile(path: string): StoreLayout {
+  const r = validateFile(path);
+  if (!r.ok)
+    throw new VarvError(
+      'E_INVALID',
+      `${path}:\n${r.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`,
+    );
+  if (r.value.kind !== 'store') throw new VarvError('E_INVALID', `${path} is a scenario, not a store layout`);
+  return r.value.value;
+}

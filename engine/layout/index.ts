@@ -3,7 +3,7 @@ export { cameraZone, visibleFloor, visibleFloorArea } from './cameraView.ts';
 export { checkStore } from './checkStore.ts';
 export { describeStore, formatStoreSummary, type StoreSummary } from './describeStore.ts';
 export { distanceField } from './distanceField.ts';
-export { loadScenarioFile, readJsonFile, type ValidatedFile, validateFile } from './files.ts';
+export { loadScenarioFile, loadStoreFile, readJsonFile, type ValidatedFile, validateFile } from './files.ts';
 export {
   buildFloorGrid,
   cellCentre,
