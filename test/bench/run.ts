@@ -6,11 +6,12 @@ import { locomotionBench } from './sim.bench.ts';
 import { simDayBench } from './simDay.bench.ts';
 import { storeIngestBench } from './store.bench.ts';
 import { twinFeedBench, twinFrameBench } from './twin.bench.ts';
+import { visionBench } from './vision.bench.ts';
 
 // `npm run bench -- <name>` runs the benchmarks whose name contains <name>; no name runs all.
-// Each prints one JSON line: the figure, its peer measured in the same run, and the ratio.
+// Each prints one JSON line per figure: the figure, its peer measured in the same run, and the ratio.
 
-const benches: Record<string, () => BenchLine | Promise<BenchLine>> = {
+const benches: Record<string, () => BenchLine | BenchLine[] | Promise<BenchLine | BenchLine[]>> = {
   'layout-pip': pointInPolygonBench,
   'layout-validate': validateBench,
   'privacy-128': () => assignBench(128),
@@ -24,6 +25,7 @@ const benches: Record<string, () => BenchLine | Promise<BenchLine>> = {
   'store-ingest-postgres': () => storeIngestBench('postgres'),
   'twin-frame': twinFrameBench,
   'twin-feed': twinFeedBench,
+  vision: visionBench,
 };
 
 const filter = process.argv[2] ?? '';
@@ -32,4 +34,5 @@ if (chosen.length === 0) {
   process.stderr.write(`no benchmark matches "${filter}"; known: ${Object.keys(benches).join(', ')}\n`);
   process.exitCode = 2;
 }
-for (const [, run] of chosen) process.stdout.write(`${JSON.stringify(await run())}\n`);
+for (const [, run] of chosen)
+  for (const line of [await run()].flat()) process.stdout.write(`${JSON.stringify(line)}\n`);
