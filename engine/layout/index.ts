@@ -16,6 +16,7 @@ export {
 } from './floorGrid.ts';
 export * from './geometry/clip.ts';
 export * from './geometry/footprint.ts';
+export * from './geometry/homography.ts';
 export * from './geometry/polygon.ts';
 export * from './geometry/segment.ts';
 export * from './geometry/types.ts';

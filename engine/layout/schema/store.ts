@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { cameraClass, finite, id, point, polygon, positive, segment } from './primitives.ts';
+import { inGeneralPosition } from '../geometry/homography.ts';
+import { cameraClass, expected, finite, id, point, polygon, positive, segment } from './primitives.ts';
 
 export const STORE_FORMAT = 'varv.store/1';
 
@@ -65,6 +66,26 @@ export const cameraSchema = z.strictObject({
   hfov: finite.gt(0).lt(180, { error: 'hfov is between 0 and 180 degrees' }),
   vfov: finite.gt(0).lt(180).optional(),
   range: positive,
+  /**
+   * Optional image→floor reference (live cameras): where the face of someone standing on each
+   * floor point appears in the image, as fractions of width and height. Absent: derived from the
+   * pose (position, height, yaw, pitch, hfov), faces at head height.
+   */
+  reference: z
+    .array(
+      z.strictObject({
+        image: z.tuple([finite.min(0).max(1), finite.min(0).max(1)], {
+          error: expected('an image point [u, v] as fractions of width and height (0…1)'),
+        }),
+        floor: point,
+      }),
+    )
+    .min(4, { error: 'a camera reference needs at least 4 points' })
+    .refine((ps) => inGeneralPosition(ps.map((p) => p.image)) && inGeneralPosition(ps.map((p) => p.floor)), {
+      error:
+        'a camera reference needs 4 points of which no three lie on one line, in the image and on the floor',
+    })
+    .optional(),
 });
 
 export const staffPostSchema = z.strictObject({ id, position: point, serves: z.array(id).min(1) });
