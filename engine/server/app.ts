@@ -4,6 +4,7 @@ import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import { Counter, Gauge, Registry } from 'prom-client';
+import { CAMERA_PUSH_ROUTE, type CameraIntake, cameraPush } from '../capture/index.ts';
 import { canRead, type Principal, type TokenAuth } from './auth.ts';
 import type { LiveSource } from './liveSource.ts';
 import { storeReportHtml } from './storeReport.ts';
@@ -20,6 +21,8 @@ export type ServerOptions = {
   logger?: boolean;
   /** Serve HTTPS (and WSS) with this certificate and key (PEM). Without it: plain HTTP, for 127.0.0.1. */
   tls?: { cert: string | Buffer; key: string | Buffer };
+  /** Cameras that push JPEG frames (POST /api/cameras/:id/frames, each with its own camera token): the live engine. */
+  cameras?: CameraIntake;
 };
 
 /**
@@ -62,6 +65,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   app.addHook('onRequest', async (req, reply) => {
     const url = req.url.split('?')[0] as string;
     if (url === '/api/health') return;
+    if (o.cameras && req.method === 'POST' && CAMERA_PUSH_ROUTE.test(url)) return; // cameraPush checks camera tokens
     if (url.startsWith('/api/') && !canRead(principal(req)))
       return reply.code(401).send({ error: 'a manager or admin token is needed (Authorization: Bearer …)' });
     if (url === '/metrics' && principal(req)?.role !== 'admin')
@@ -178,6 +182,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   const timer = setInterval(push, o.tickMs ?? 1000);
   app.addHook('onClose', async () => clearInterval(timer));
 
+  if (o.cameras) await app.register(cameraPush, { intake: o.cameras, auth: o.auth });
   if (o.twinDir && existsSync(o.twinDir)) await app.register(fastifyStatic, { root: o.twinDir });
   return app;
 }
