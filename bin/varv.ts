@@ -8,6 +8,8 @@ import type { CommandResult } from './commands/output.ts';
 import { simRunCommand } from './commands/simRun.ts';
 import { storeRetentionCommand, storeStatusCommand } from './commands/store.ts';
 import { validateCommand } from './commands/validate.ts';
+import { whatifCommand } from './commands/whatif.ts';
+import { workerCommand } from './commands/worker.ts';
 
 // The CLI entry: parses arguments, prints what commands return, and is the only place that
 // decides the process's exit status.
@@ -305,13 +307,114 @@ const store = defineCommand({
   },
 });
 
+const whatif = defineCommand({
+  meta: {
+    name: 'whatif',
+    description:
+      "Run a baseline and its variants on the same seeds; each KPI's mean and 95% interval, the paired difference to the baseline and its significance (tables, whatif.json, whatif.html); with VARV_NATS_URL the runs go through the NATS work queue to `varv worker`s",
+  },
+  args: {
+    baseline: {
+      type: 'positional',
+      description: 'the baseline: a varv.scenario/1 store day',
+      required: true,
+    },
+    variants: {
+      type: 'positional',
+      description: 'variants: varv.variant/1 (baseline + patch) or varv.scenario/1 files',
+      required: false,
+    },
+    seeds: { type: 'string', default: '10', description: 'seeds per arm (at least 2)' },
+    'first-seed': { type: 'string', description: "the first seed (default: the baseline's seed)" },
+    workers: {
+      type: 'string',
+      description:
+        'runs at a time here (default: the cores; 1: on the main thread); with VARV_NATS_URL, threads here that also take runs (default 0)',
+    },
+    timeout: {
+      type: 'string',
+      default: '0',
+      description: 'over NATS: give up after this many seconds without a result (0: wait for ever)',
+    },
+    out: { type: 'string', default: 'out/whatif', description: 'folder for whatif.json and whatif.html' },
+    json: jsonArg,
+  },
+  run: ({ args }) => {
+    const [baseline, ...variants] = args._;
+    return finishAsync(
+      () =>
+        whatifCommand(baseline as string, variants, {
+          seeds: num(args.seeds, 'seeds'),
+          firstSeed: args['first-seed'] === undefined ? undefined : num(args['first-seed'], 'first-seed'),
+          workers: args.workers === undefined ? undefined : num(args.workers, 'workers'),
+          timeoutS: num(args.timeout, 'timeout'),
+          out: args.out,
+          progress: true,
+          natsUrl: process.env.VARV_NATS_URL || undefined,
+        }),
+      Boolean(args.json),
+    );
+  },
+});
+
+const worker = defineCommand({
+  meta: {
+    name: 'worker',
+    description: 'Take what-if runs from the NATS JetStream work queue (VARV_NATS_URL) until stopped',
+  },
+  args: {
+    threads: { type: 'string', default: '1', description: 'worker threads (0: the main thread)' },
+    'max-jobs': { type: 'string', description: 'stop after this many runs' },
+    name: { type: 'string', description: "the worker's name (default: varv-worker-<host>-<pid>)" },
+    json: jsonArg,
+  },
+  run: ({ args }) =>
+    finishAsync(
+      () =>
+        workerCommand({
+          natsUrl: process.env.VARV_NATS_URL || undefined,
+          threads: num(args.threads, 'threads'),
+          maxJobs: args['max-jobs'] === undefined ? undefined : num(args['max-jobs'], 'max-jobs'),
+          name: args.name,
+          log: (line) => process.stderr.write(`${line}\n`),
+        }),
+      Boolean(args.json),
+    ),
+});
+
+const notice = defineCommand({
+  meta: {
+    name: 'notice',
+    description:
+      "The information at the door from a store's controller section: the A3 sign (SVG, PDF) with a QR code, the second-layer notice (GDPR Art. 13), the Art. 30 record (HTML, JSON) and the DPIA appendix",
+  },
+  args: {
+    store: {
+      type: 'positional',
+      description:
+        'a store layout (or a scenario: its store and privacy settings), or a store id in scenarios/stores',
+      required: true,
+    },
+    lang: { type: 'string', description: 'sv or en (default: both)' },
+    out: { type: 'string', description: 'folder for the files (default: out/notice/<store id>)' },
+    risk: { type: 'string', description: "a risk report's JSON (varv privacy report) for the DPIA appendix" },
+    date: { type: 'string', description: "the documents' date, YYYY-MM-DD (default: today at the store)" },
+    json: jsonArg,
+  },
+  run: ({ args }) =>
+    finishAsync(
+      () => noticeCommand(args.store, { lang: args.lang, out: args.out, risk: args.risk, date: args.date }),
+      Boolean(args.json),
+    ),
+});
+
 const main = defineCommand({
   meta: {
     name: 'varv',
     version: pkg.version,
     description: 'Anonymous-by-design store analytics and digital-twin workbench',
   },
-  subCommands: { validate, sim, privacy, models, demo, store },
+  subCommands: { validate, sim, privacy, models, demo, store, whatif, worker },
 });
 
 await runMain(main);

@@ -18,6 +18,7 @@ export { RandomTree } from './randomTree.ts';
 export { Scheduler } from './scheduler.ts';
 export { simulationAssigner } from './simulationAssigner.ts';
 export { runStoreDays, type StoreDayOptions, type StoreDaySink, type StoreDaySummary } from './storeDay.ts';
+export { StoreWorld } from './storeWorld.ts';
 export type { DayTruth, QueueTruth, StaffTruth, TruthRecord, VisitTruth } from './truthLog.ts';
 export { AGE_SPEED_RANGES, drawWalkingSpeed, SHOPPING_PACE } from './walkingSpeed.ts';
 export { WallIndex, wallSegments } from './wallIndex.ts';

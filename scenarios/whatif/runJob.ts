@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import { analyse, analyticsSettings } from '../../engine/analytics/index.ts';
+import { VarvError } from '../../engine/errors.ts';
+import type { CountV1, SightingV1 } from '../../engine/events/index.ts';
+import { type ResolvedScenario, validateScenario } from '../../engine/layout/index.ts';
+import { truthKpis } from '../score/index.ts';
+import { DEFAULT_SENSORS } from '../sensors/index.ts';
+import { runStoreDays, StoreWorld, type TruthRecord } from '../sim/index.ts';
+import { kpiValues } from './kpiCatalog.ts';
+
+/**
+ * One run of a what-if: arm `variant` (0 is the baseline) on `seed`. The scenario is
+ * self-contained JSON (its store inline and already patched), so that a worker on another
+ * machine needs nothing but the message.
+ */
+export type WhatIfJob = { variant: number; seed: number; scenario: Record<string, unknown> };
+
+/** Facts about a run beside its KPIs. */
+export type RunFacts = { visits: number; remaining: number; stuck: number; sightings: number };
+
+/** What a run gives back: its KPI values, or the error that stopped it. */
+export type RunResult = {
+  variant: number;
+  seed: number;
+  values: Record<string, number | null>;
+  run: RunFacts | null;
+  error?: { code: string; message: string };
+};
+
+/** Bootstrap replicates of the analytics: only point estimates are used, so few are needed. */
+const REPLICATES = 20;
+/** Scenarios and store worlds kept per cache (a what-if has a few arms). */
+const KEEP = 8;
+
+/**
+ * What a thread or process keeps between runs: each scenario validated once and each layout's
+ * world (navigation fields) built once. Neither changes a result, only the time taken.
+ */
+export class JobCache {
+  private readonly entries = new Map<string, { scenario: ResolvedScenario; world: StoreWorld }>();
+
+  get(scenario: Record<string, unknown>): { scenario: ResolvedScenario; world: StoreWorld } {
+    const key = createHash('sha256').update(JSON.stringify(scenario)).digest('hex');
+    let hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit;
+    }
+    const r = validateScenario(scenario, () => {
+      throw new VarvError('E_WHATIF_JOB', 'a what-if job carries its store inline, not a path');
+    });
+    if (!r.ok)
+      throw new VarvError(
+        'E_WHATIF_JOB',
+        `the job's scenario is invalid:\n${r.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`,
+      );
+    hit = { scenario: r.value, world: new StoreWorld(r.value.store) };
+    this.entries.set(key, hit);
+    if (this.entries.size > KEEP) this.entries.delete(this.entries.keys().next().value as string);
+    return hit;
+  }
+}
+
+/** Runs one job: the store days, the analytics on their events, the truth beside them. Never throws. */
+export function runJob(job: WhatIfJob, cache: JobCache = new JobCache()): RunResult {
+  try {
+    const { scenario: sc, world } = cache.get(job.scenario);
+    const events: (SightingV1 | CountV1)[] = [];
+    const truth: TruthRecord[] = [];
+    const summary = runStoreDays(
+      sc,
+      { event: (e) => events.push(e), truth: (r) => truth.push(r) },
+      { seed: job.seed, world },
+    );
+    const basket = sc.shoppers?.basket;
+    const meanItems = basket
+      ? basket.scale * Math.exp(basket.lognormal[0] + basket.lognormal[1] ** 2 / 2)
+      : undefined;
+    const settings = analyticsSettings(sc.privacy, {
+      ...(meanItems === undefined ? {} : { meanItems }),
+      attributeAccuracy: { gender: DEFAULT_SENSORS.genderAccuracy, age: DEFAULT_SENSORS.ageAccuracy },
+    });
+    const kpis = analyse(events, sc.store, settings, { replicates: REPLICATES });
+    const t = truthKpis(truth, sc.store, { intervals: settings.intervals });
+    return {
+      variant: job.variant,
+      seed: job.seed,
+      values: kpiValues(kpis, t, summary),
+      run: {
+        visits: summary.visits,
+        remaining: summary.remaining,
+        stuck: summary.stuck,
+        sightings: summary.sightings,
+      },
+    };
+  } catch (e) {
+    const code = e instanceof VarvError ? e.code : 'E_WHATIF_RUN';
+    const message = e instanceof Error ? e.message : String(e);
+    return { variant: job.variant, seed: job.seed, values: {}, run: null, error: { code, message } };
+  }
+}
+
+/** The key of a run in every aggregation: results are collected by it, never by arrival order. */
+export function runKey(variant: number, seed: number): string {
+  return `${variant}:${seed}`;
+}
