@@ -22,6 +22,7 @@ export * from './geometry/segment.ts';
 export * from './geometry/types.ts';
 export { type Checked, formatIssue, formatPath, issuesFromZod, type LayoutIssue } from './issues.ts';
 export { BODY_WIDTH_M, checkReachability } from './reachability.ts';
+export * from './schema/controller.ts';
 export * from './schema/patch.ts';
 export {
   type CameraClass,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { inGeneralPosition } from '../geometry/homography.ts';
+import { controllerSchema } from './controller.ts';
 import { cameraClass, expected, finite, id, point, polygon, positive, segment } from './primitives.ts';
 
 export const STORE_FORMAT = 'varv.store/1';
@@ -114,6 +115,8 @@ export const storeSchema = z.strictObject({
   cameras: z.array(cameraSchema).default([]),
   loop: z.array(id).default([]),
   staffPosts: z.array(staffPostSchema).default([]),
+  /** Who is responsible for the processing and what visitors are told (`varv notice`); optional. */
+  controller: controllerSchema.optional(),
 });
 
 export type StoreLayout = z.output<typeof storeSchema>;
