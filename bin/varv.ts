@@ -4,6 +4,7 @@ import { VarvError } from '../engine/errors.ts';
 import { calibrateCommand, calibrateEmbedderCommand } from './commands/calibrate.ts';
 import { DEMO_SCENARIOS, demoCommand } from './commands/demo.ts';
 import { modelsBuildCommand, modelsVerifyCommand } from './commands/models.ts';
+import { noticeCommand } from './commands/notice.ts';
 import type { CommandResult } from './commands/output.ts';
 import { simRunCommand } from './commands/simRun.ts';
 import { storeRetentionCommand, storeStatusCommand } from './commands/store.ts';
@@ -414,7 +415,7 @@ const main = defineCommand({
     version: pkg.version,
     description: 'Anonymous-by-design store analytics and digital-twin workbench',
   },
-  subCommands: { validate, sim, privacy, models, demo, store, whatif, worker },
+  subCommands: { validate, sim, privacy, models, demo, store, whatif, worker, notice },
 });
 
 await runMain(main);
