@@ -6,6 +6,17 @@ export type VisionThreads = { intraOp: number; interOp: number };
 
 export const DEFAULT_THREADS: VisionThreads = { intraOp: 1, interOp: 1 };
 
+/**
+ * ONNX Runtime's Linux build carries Microsoft's telemetry: unless ORT_DISABLE_TELEMETRY is set
+ * when its environment is created (with the first session), it keeps a SQLite store and a device
+ * id under ~/.cache/Microsoft/DeveloperTools/.onnxruntime and a log at $TMPDIR/mat-debug-<pid>.log,
+ * and would upload over HTTPS. Nothing of the live engine may reach a disk or a socket, so it is
+ * always off (test/live/noDiskWrites.test.ts catches it otherwise).
+ */
+function disableTelemetry(): void {
+  process.env.ORT_DISABLE_TELEMETRY = '1';
+}
+
 /** Opens an onnxruntime-node CPU session on a model file, with all graph optimisations. */
 export async function openSession(
   path: string,
@@ -14,6 +25,7 @@ export async function openSession(
   for (const [k, n] of Object.entries(threads))
     if (!Number.isInteger(n) || n < 1)
       throw new VarvError('E_USAGE', `vision threads.${k} must be a whole number ≥ 1, got ${n}`);
+  disableTelemetry();
   try {
     return await ort.InferenceSession.create(path, {
       executionProviders: ['cpu'],

@@ -1,0 +1,13 @@
+export { type CameraChannel, type ChannelDeps, openChannel, type TrackedFace } from './cameraChannel.ts';
+export { FrameProcessor, type ProcessorOptions, type SightingDraft } from './frameProcessor.ts';
+export { healthReport } from './healthReport.ts';
+export type {
+  CameraSourceConfig,
+  EventSink,
+  LiveCameraConfig,
+  LiveOptions,
+  LivePrivacy,
+} from './liveConfig.ts';
+export { type CameraStats, LiveEngine } from './liveEngine.ts';
+export { type BufferKind, ForwardingLifetimes, LiveMetrics } from './liveMetrics.ts';
+export { ZoneLocator } from './zoneLocator.ts';
