@@ -7,6 +7,7 @@ import { Counter, Gauge, Registry } from 'prom-client';
 import { CAMERA_PUSH_ROUTE, type CameraIntake, cameraPush } from '../capture/index.ts';
 import { canRead, type Principal, type TokenAuth } from './auth.ts';
 import type { LiveSource } from './liveSource.ts';
+import { type RateLimitOptions, registerRateLimits } from './rateLimits.ts';
 import { storeReportHtml } from './storeReport.ts';
 
 export type { LiveSource, SimulatedAgents } from './liveSource.ts';
@@ -23,6 +24,10 @@ export type ServerOptions = {
   tls?: { cert: string | Buffer; key: string | Buffer };
   /** Cameras that push JPEG frames (POST /api/cameras/:id/frames, each with its own camera token): the live engine. */
   cameras?: CameraIntake;
+  /** Requests per window per token or IP address (see RateLimitOptions for the defaults); false: none. */
+  rateLimit?: RateLimitOptions | false;
+  /** The registry /metrics serves (e.g. with the uplink's metrics on it); the server adds its own. Default: a new one. */
+  metrics?: Registry;
 };
 
 /**
@@ -36,7 +41,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   const app = (
     o.tls ? Fastify({ logger: o.logger ?? false, https: o.tls }) : Fastify({ logger: o.logger ?? false })
   ) as FastifyInstance;
-  const registry = new Registry();
+  const registry = o.metrics ?? new Registry();
   const requests = new Counter({
     name: 'varv_http_requests_total',
     help: 'HTTP requests by route and status',
@@ -54,6 +59,15 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     registers: [registry],
   });
   await app.register(fastifyWebsocket);
+  if (o.rateLimit !== false) {
+    const limited = new Counter({
+      name: 'varv_http_rate_limited_total',
+      help: 'Requests refused for a rate limit, by key (anonymous: per IP; token; camera)',
+      labelNames: ['kind'] as const,
+      registers: [registry],
+    });
+    await registerRateLimits(app, o.auth, o.rateLimit ?? {}, limited);
+  }
 
   const principal = (req: FastifyRequest): Principal | null => {
     const q = req.query as { token?: string };
@@ -63,7 +77,8 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     requests.inc({ route: req.routeOptions.url ?? 'unknown', status: String(reply.statusCode) });
   });
   app.addHook('onRequest', async (req, reply) => {
-    const url = req.url.split('?')[0] as string;
+    // The route matched, not the raw URL: the router decodes %xx, so "/%61pi/stores" is /api/stores.
+    const url = req.routeOptions.url ?? (req.url.split('?')[0] as string);
     if (url === '/api/health') return;
     if (o.cameras && req.method === 'POST' && CAMERA_PUSH_ROUTE.test(url)) return; // cameraPush checks camera tokens
     if (url.startsWith('/api/') && !canRead(principal(req)))

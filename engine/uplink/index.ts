@@ -16,6 +16,7 @@ export {
   SUBJECT_PREFIX,
   subjectFor,
 } from './nats.ts';
+export { type NatsCredentials, natsCredentialsFromEnv } from './natsCredentials.ts';
 export { openUplink, type UplinkConfig } from './openUplink.ts';
 export { OutboxPump, type PumpOptions, type PumpStats } from './outboxPump.ts';
 export type { SendOutcome, Transport } from './transport.ts';

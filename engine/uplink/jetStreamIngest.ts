@@ -4,6 +4,7 @@ import { decodeEvent, type VarvEvent } from '../events/index.ts';
 import type { Conflict, EventStore } from '../store/index.ts';
 import { Backoff } from './backoff.ts';
 import { connectJetStream, defaultStream, type NatsLink, natsTarget, type StreamSpec } from './nats.ts';
+import type { NatsCredentials } from './natsCredentials.ts';
 
 export type IngestOptions = {
   stream?: StreamSpec;
@@ -16,6 +17,8 @@ export type IngestOptions = {
   /** Unacknowledged messages are redelivered after this long. */
   ackWaitMs?: number;
   backoff?: Backoff;
+  /** User and password, token or creds file for the broker (see natsCredentialsFromEnv). */
+  credentials?: NatsCredentials;
   onError?: (error: unknown, attempts: number) => void;
   onConflict?: (conflict: Conflict) => void;
   /** A message that is not a valid event: terminated (never redelivered) and reported. */
@@ -107,7 +110,13 @@ export class JetStreamIngest {
       this.link = undefined;
       this.consumer = undefined;
     }
-    if (!this.link) this.link = await connectJetStream(this.url, `varv-ingest-${this.durable}`, this.stream);
+    if (!this.link)
+      this.link = await connectJetStream(
+        this.url,
+        `varv-ingest-${this.durable}`,
+        this.stream,
+        this.opts.credentials,
+      );
     if (!this.consumer) {
       const { jsm, js } = this.link;
       const config = {

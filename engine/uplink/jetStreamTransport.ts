@@ -10,6 +10,7 @@ import {
   type StreamSpec,
   subjectFor,
 } from './nats.ts';
+import type { NatsCredentials } from './natsCredentials.ts';
 import type { SendOutcome, Transport } from './transport.ts';
 
 export type JetStreamTransportOptions = {
@@ -18,6 +19,8 @@ export type JetStreamTransportOptions = {
   ackTimeoutMs?: number;
   /** The connection's name, as the broker shows it. */
   name?: string;
+  /** User and password, token or creds file (openUplink reads them from VARV_NATS_* by default). */
+  credentials?: NatsCredentials;
 };
 
 const encoder = new TextEncoder();
@@ -49,7 +52,12 @@ export class JetStreamTransport implements Transport {
 
   private connection(): Promise<NatsLink> {
     if (!this.link) {
-      const link = connectJetStream(this.url, this.opts.name ?? 'varv-uplink', this.stream);
+      const link = connectJetStream(
+        this.url,
+        this.opts.name ?? 'varv-uplink',
+        this.stream,
+        this.opts.credentials,
+      );
       this.link = link;
       link.then(
         ({ nc }) => nc.closed().then(() => this.forget(link)),

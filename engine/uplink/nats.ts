@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import {
   type JetStreamClient,
   type JetStreamManager,
@@ -5,10 +6,17 @@ import {
   jetstreamManager,
   StorageType,
 } from '@nats-io/jetstream';
-import { connect, type NatsConnection, nanos } from '@nats-io/transport-node';
+import {
+  type ConnectionOptions,
+  connect,
+  credsAuthenticator,
+  type NatsConnection,
+  nanos,
+} from '@nats-io/transport-node';
 import { VarvError } from '../errors.ts';
 import type { VarvEvent } from '../events/index.ts';
 import { redactUrl } from '../store/index.ts';
+import type { NatsCredentials } from './natsCredentials.ts';
 
 /** The stream that carries events from the stores to the cloud, and its subjects. */
 export const STREAM = 'VARV_EVENTS';
@@ -58,8 +66,14 @@ export type NatsLink = { nc: NatsConnection; js: JetStreamClient; jsm: JetStream
  * file storage. A broker that cannot be reached is `E_NATS_CONNECT`, naming the URL without its
  * password; the caller retries with backoff.
  */
-export async function connectJetStream(url: string, name: string, stream: StreamSpec): Promise<NatsLink> {
+export async function connectJetStream(
+  url: string,
+  name: string,
+  stream: StreamSpec,
+  credentials?: NatsCredentials,
+): Promise<NatsLink> {
   let nc: NatsConnection;
+  const auth = authOptions(credentials);
   try {
     nc = await connect({
       servers: url.split(',').map((s) => s.trim()),
@@ -67,14 +81,16 @@ export async function connectJetStream(url: string, name: string, stream: Stream
       maxReconnectAttempts: -1,
       reconnectTimeWait: 250,
       timeout: 5000,
+      ...auth,
     });
   } catch (e) {
+    const message = (e as Error).message;
     throw new VarvError(
       'E_NATS_CONNECT',
-      `cannot reach NATS at ${natsTarget(url)}: ${(e as Error).message}`,
-      {
-        cause: e,
-      },
+      /authori[sz]ation|authentication/i.test(message)
+        ? `NATS at ${natsTarget(url)} refused ${credentials ? `the credentials (${describeCredentials(credentials)})` : 'a connection without credentials (set VARV_NATS_USER/VARV_NATS_PASS, VARV_NATS_TOKEN or VARV_NATS_CREDS)'}: ${message}`
+        : `cannot reach NATS at ${natsTarget(url)}: ${message}`,
+      { cause: e },
     );
   }
   try {
@@ -89,6 +105,29 @@ export async function connectJetStream(url: string, name: string, stream: Stream
       { cause: e },
     );
   }
+}
+
+/** The connect options for credentials; a creds file is read here (E_CONFIG when it cannot be). */
+function authOptions(c: NatsCredentials | undefined): Partial<ConnectionOptions> {
+  if (!c) return {};
+  if ('user' in c) return { user: c.user, pass: c.pass };
+  if ('token' in c) return { token: c.token };
+  let creds: Uint8Array;
+  try {
+    creds = readFileSync(c.credsFile);
+  } catch (e) {
+    throw new VarvError(
+      'E_CONFIG',
+      `cannot read the NATS creds file ${c.credsFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      { cause: e },
+    );
+  }
+  return { authenticator: credsAuthenticator(creds) };
+}
+
+/** Which credentials, for messages: never the secret. */
+function describeCredentials(c: NatsCredentials): string {
+  return 'user' in c ? `user "${c.user}"` : 'token' in c ? 'a token' : `creds file ${c.credsFile}`;
 }
 
 /**

@@ -2,12 +2,16 @@ import { VarvError } from '../errors.ts';
 import type { EventStore, Outbox } from '../store/index.ts';
 import { DirectTransport } from './directTransport.ts';
 import { JetStreamTransport, type JetStreamTransportOptions } from './jetStreamTransport.ts';
+import { natsCredentialsFromEnv } from './natsCredentials.ts';
 import { OutboxPump, type PumpOptions } from './outboxPump.ts';
 
 export type UplinkConfig = PumpOptions & {
   /** The in-store outbox to drain. */
   outbox: Outbox;
-  /** NATS server URL(s); default `VARV_NATS_URL`. When set, events go to JetStream. */
+  /**
+   * NATS server URL(s); default `VARV_NATS_URL`. When set, events go to JetStream, with the
+   * credentials of `jetstream.credentials` or else of VARV_NATS_USER/PASS, _TOKEN or _CREDS.
+   */
   natsUrl?: string;
   /** Without NATS: the cloud event store to insert into, in this process. */
   cloud?: EventStore;
@@ -22,8 +26,11 @@ export type UplinkConfig = PumpOptions & {
 export function openUplink(config: UplinkConfig): OutboxPump {
   const env = config.env ?? process.env;
   const natsUrl = config.natsUrl ?? (env.VARV_NATS_URL || undefined);
-  if (natsUrl)
-    return new OutboxPump(config.outbox, new JetStreamTransport(natsUrl, config.jetstream), config);
+  if (natsUrl) {
+    const credentials = config.jetstream?.credentials ?? natsCredentialsFromEnv(env);
+    const options = { ...config.jetstream, ...(credentials ? { credentials } : {}) };
+    return new OutboxPump(config.outbox, new JetStreamTransport(natsUrl, options), config);
+  }
   if (!config.cloud)
     throw new VarvError(
       'E_CONFIG',

@@ -28,10 +28,12 @@ export class NatsServer {
   private constructor(
     readonly port: number,
     readonly storeDir: string,
+    /** More nats-server arguments, kept for restarts (e.g. --user/--pass, or -c a config file). */
+    readonly args: readonly string[] = [],
   ) {}
 
-  static async start(): Promise<NatsServer> {
-    const server = new NatsServer(await freePort(), mkdtempSync(join(tmpdir(), 'varv-nats-')));
+  static async start(args: readonly string[] = []): Promise<NatsServer> {
+    const server = new NatsServer(await freePort(), mkdtempSync(join(tmpdir(), 'varv-nats-')), args);
     await server.start();
     return server;
   }
@@ -45,7 +47,7 @@ export class NatsServer {
     if (this.child) throw new Error('the test nats-server is already running');
     const child = spawn(
       NATS_SERVER_BIN,
-      ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.storeDir],
+      ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.storeDir, ...this.args],
       {
         stdio: ['ignore', 'ignore', 'pipe'],
       },
