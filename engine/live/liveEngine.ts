@@ -79,6 +79,7 @@ export class LiveEngine implements CameraIntake {
           );
     this.registry = o.registry ?? new Registry();
     this.metrics = new LiveMetrics(this.registry, {
+      store: store.id,
       queued: () => new Map(this.ring.map((c) => [c.id, c.queue.length])),
       tracks: () => new Map(this.ring.map((c) => [c.id, c.tracker.tracks.length])),
     });
@@ -200,7 +201,7 @@ export class LiveEngine implements CameraIntake {
       tracker: this.o.tracker,
       engineFrames: this.lifetimes.frame,
       receive: (frame) => this.receive(ch, frame),
-      dropped: () => this.metrics.framesDropped.inc({ camera: c.id }),
+      dropped: () => this.metrics.framesDropped.inc(this.metrics.camera(c.id)),
       onError: (e) => this.o.onError?.(e, c.id),
     });
     this.channels.set(c.id, ch);
@@ -212,7 +213,7 @@ export class LiveEngine implements CameraIntake {
       wipe(frame.bytes);
       return;
     }
-    this.metrics.framesIn.inc({ camera: ch.id });
+    this.metrics.framesIn.inc(this.metrics.camera(ch.id));
     ch.queue.push(frame);
     this.schedule();
   }
@@ -245,14 +246,14 @@ export class LiveEngine implements CameraIntake {
     try {
       const { sightings, embedded } = await this.processor.process(ch, frame, t);
       ch.processed++;
-      this.metrics.framesProcessed.inc({ camera: ch.id });
-      if (embedded > 0) this.metrics.facesEmbedded.inc({ camera: ch.id }, embedded);
+      this.metrics.framesProcessed.inc(this.metrics.camera(ch.id));
+      if (embedded > 0) this.metrics.facesEmbedded.inc(this.metrics.camera(ch.id), embedded);
       if (sightings.length > 0) this.emit(ch, frame, t, sightings);
     } catch (e) {
       wipe(frame.bytes);
       ch.bad++;
       ch.sinceHealth.bad++;
-      this.metrics.framesBad.inc({ camera: ch.id });
+      this.metrics.framesBad.inc(this.metrics.camera(ch.id));
       const code = e instanceof VarvError ? e.code : 'E_LIVE';
       const what = code === 'E_IMAGE' ? 'was rejected' : 'failed';
       const error = new VarvError(
@@ -282,9 +283,8 @@ export class LiveEngine implements CameraIntake {
       if (face.attrs.gender || face.attrs.age) e.attrs = { ...face.attrs };
       return e;
     });
-    const latency = (this.o.clock.now() - frame.t) / 1000;
-    for (const _ of events) this.metrics.latency.observe(latency);
-    this.metrics.sightings.inc({ camera: ch.id }, events.length);
+    this.metrics.observeLatency(this.o.clock.now() - frame.t, events.length);
+    this.metrics.sightings.inc(this.metrics.camera(ch.id), events.length);
     this.deliver(events);
   }
 

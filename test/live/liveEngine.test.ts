@@ -106,10 +106,10 @@ describe('live engine: JPEGs pushed over HTTP', () => {
       expect(all.slice(3, 6).every((e) => e.t === T0 + 600 + 11_000)).toBe(true);
 
       const metrics = await engine.registry.metrics();
-      expect(metrics).toMatch(/varv_frames_in_total\{camera="cam-push"\} 7/);
-      expect(metrics).toMatch(/varv_frames_processed_total\{camera="cam-push"\} 7/);
-      expect(metrics).toMatch(/varv_faces_embedded_total\{camera="cam-push"\} 6/);
-      expect(metrics).toMatch(/varv_sightings_total\{camera="cam-push"\} 9/);
+      expect(metrics).toMatch(/varv_frames_in_total\{store="live-shop",camera="cam-push"\} 7/);
+      expect(metrics).toMatch(/varv_frames_processed_total\{store="live-shop",camera="cam-push"\} 7/);
+      expect(metrics).toMatch(/varv_faces_embedded_total\{store="live-shop",camera="cam-push"\} 6/);
+      expect(metrics).toMatch(/varv_sightings_total\{store="live-shop",camera="cam-push"\} 9/);
 
       // Health: frames in, none dropped, the frame lifetimes of this camera.
       const health = await engine.reportHealth();
@@ -164,7 +164,9 @@ describe('live engine: JPEGs pushed over HTTP', () => {
       for (const bytes of Object.values(bad)) expect(bytes.every((b) => b === 0)).toBe(true);
       // The good frame after them still yields its three sightings.
       expect(sightings(events).length).toBe(3);
-      expect(await engine.registry.metrics()).toMatch(/varv_frames_bad_total\{camera="cam-push"\} 4/);
+      expect(await engine.registry.metrics()).toMatch(
+        /varv_frames_bad_total\{store="live-shop",camera="cam-push"\} 4/,
+      );
       const [camera] = await engine.reportHealth();
       expect(camera).toMatchObject({ status: 'degraded', framesIn: 5 });
       expect(camera?.message).toMatch(

@@ -135,10 +135,10 @@ describe('live engine with ffmpeg and folder sources', () => {
     );
     // …exported: as Prometheus histograms and in the health events.
     const metrics = await engine.registry.metrics();
-    expect(metrics).toMatch(/varv_buffer_lifetime_seconds_count\{buffer="frame"\} 10/);
-    expect(metrics).toMatch(/varv_buffer_lifetime_seconds_count\{buffer="crop"\} 3/);
-    expect(metrics).toMatch(/varv_buffer_lifetime_seconds_count\{buffer="embedding"\} 9/);
-    expect(metrics).toMatch(/varv_frame_to_event_seconds_count 9/);
+    expect(metrics).toMatch(/varv_buffer_lifetime_seconds_count\{store="live-shop",buffer="frame"\} 10/);
+    expect(metrics).toMatch(/varv_buffer_lifetime_seconds_count\{store="live-shop",buffer="crop"\} 3/);
+    expect(metrics).toMatch(/varv_buffer_lifetime_seconds_count\{store="live-shop",buffer="embedding"\} 9/);
+    expect(metrics).toMatch(/varv_frame_to_event_seconds_count\{store="live-shop"\} 9/);
     expect(health.map((h) => [h.source, h.framesIn, h.pixelLifetimeMs.count])).toEqual([
       ['cam-file', 8, 8],
       ['cam-folder', 2, 2],
