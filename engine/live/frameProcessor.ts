@@ -44,8 +44,8 @@ export type ProcessorOptions = {
  *    wiped as soon as that is done (its lifetime goes to the camera's histogram);
  * 3. the crops are embedded and classified in one batch and wiped (crop lifetime: from cropping
  *    to wiping);
- * 4. each embedding is lent to the group assigner and wiped (embedding lifetime); the track keeps
- *    only group, interval and categories;
+ * 4. each embedding is lent to the group assigner and wiped (embedding lifetime: from the
+ *    describer's return to the wipe); the track keeps only group, interval and categories;
  * 5. the sighting policy says which tracks yield a sighting now; each is placed in a zone.
  */
 export class FrameProcessor {
@@ -109,13 +109,13 @@ export class FrameProcessor {
       } finally {
         this.wipeCrops(crops);
       }
+      // The embeddings exist from the describer's return; each is lent to the assigner and wiped.
+      const born = clock.monotonic();
       try {
         for (const [i, { track }] of fresh.entries()) {
           const d = described[i] as FaceDescription;
-          const { group, interval } = lend(d.embedding, (e) => this.o.assigner.assign(e, t), {
-            clock,
-            histogram: this.o.embeddings,
-          });
+          const { group, interval } = lend(d.embedding, (e) => this.o.assigner.assign(e, t));
+          this.o.embeddings.record(clock.monotonic() - born);
           const attrs: TrackedFace['attrs'] = {};
           if (d.gender !== 'unknown') attrs.gender = d.gender;
           if (d.age !== 'unknown') attrs.age = d.age;

@@ -53,6 +53,18 @@ describe('FolderReplay', () => {
     expect(replay.state).toBe('ended');
   });
 
+  it('paces frames at a given rate by the clock', async () => {
+    const queue = new FrameQueue<EncodedFrame>(8);
+    const clock = { now: () => 7000, monotonic: () => performance.now() };
+    const replay = new FolderReplay({ ...target(queue, []), clock }, { dir, fps: 100 });
+    replay.start();
+    await replay.ended;
+    const taken: EncodedFrame[] = [];
+    while (queue.length > 0) taken.push(queue.shift() as EncodedFrame);
+    expect(names(taken)).toEqual(['frame-1.JPG', 'frame-2.jpg', 'frame-3.png', 'frame-10.jpg']);
+    expect(taken.every((f) => f.t === 7000)).toBe(true);
+  });
+
   it('loops when asked, until stopped', async () => {
     const queue = new FrameQueue<EncodedFrame>(1);
     const replay = new FolderReplay(target(queue, []), { dir, loop: true });

@@ -127,6 +127,35 @@ describe('live engine: JPEGs pushed over HTTP', () => {
     }
   });
 
+  it('never carries a group across a day interval: a face still in view at 11:00 is embedded afresh and sighted in "lunch"', async () => {
+    const clock = new TestClock(Date.parse('2026-06-02T08:59:59.900Z')); // 10:59:59.9 in Stockholm
+    const { engine, events } = engineFor(clock);
+    engine.start();
+    try {
+      engine.push('cam-push', Uint8Array.from(sample1));
+      await engine.idle();
+      clock.advance(200);
+      engine.push('cam-push', Uint8Array.from(sample1));
+      await engine.idle();
+      const all = sightings(events);
+      expect(all.map((e) => e.interval)).toEqual([
+        'morning',
+        'morning',
+        'morning',
+        'lunch',
+        'lunch',
+        'lunch',
+      ]);
+      expect(await engine.registry.metrics()).toMatch(
+        /varv_faces_embedded_total\{store="live-shop",camera="cam-push"\} 6/,
+      );
+      // The tracks went on (no new track), yet each got a new embedding for the new interval.
+      expect(engine.stats().cameras[0]?.tracks).toBe(3);
+    } finally {
+      await engine.stop();
+    }
+  });
+
   it('rejects corrupt, truncated, empty and 50-megapixel frames with clear errors, wipes them, and goes on', async () => {
     const clock = new TestClock();
     const errors: { error: VarvError; camera?: string }[] = [];
