@@ -6,6 +6,7 @@ import { DEMO_SCENARIOS, demoCommand } from './commands/demo.ts';
 import { modelsBuildCommand, modelsVerifyCommand } from './commands/models.ts';
 import { noticeCommand } from './commands/notice.ts';
 import type { CommandResult } from './commands/output.ts';
+import { serveCommand } from './commands/serve.ts';
 import { simRunCommand } from './commands/simRun.ts';
 import { storeRetentionCommand, storeStatusCommand } from './commands/store.ts';
 import { validateCommand } from './commands/validate.ts';
@@ -256,6 +257,25 @@ const demo = defineCommand({
   },
 });
 
+const serve = defineCommand({
+  meta: {
+    name: 'serve',
+    description: 'The live engine with real cameras, the API and the twin, from a varv.serve/1 configuration',
+  },
+  args: {
+    config: { type: 'string', required: true, description: 'the configuration file (varv.serve/1)' },
+  },
+  run: async ({ args }) => {
+    try {
+      await serveCommand({ config: args.config });
+    } catch (e) {
+      if (!(e instanceof VarvError)) throw e;
+      process.stderr.write(`varv: ${e.message} [${e.code}]\n`);
+      process.exitCode = 1;
+    }
+  },
+});
+
 const storeDirArg = {
   type: 'string',
   description: 'PGlite folder when VARV_DATABASE_URL is unset (default: VARV_DATA_DIR or .varv/events)',
@@ -415,7 +435,7 @@ const main = defineCommand({
     version: pkg.version,
     description: 'Anonymous-by-design store analytics and digital-twin workbench',
   },
-  subCommands: { validate, sim, privacy, models, demo, store, whatif, worker, notice },
+  subCommands: { validate, sim, privacy, models, demo, serve, store, whatif, worker, notice },
 });
 
 await runMain(main);

@@ -83,7 +83,11 @@ export const serveConfigSchema = z.strictObject({
   vision: z
     .strictObject({ intraOpThreads: z.int().min(1).max(64).optional(), modelDir: nonEmpty.optional() })
     .default({}),
-  stores: z.array(storeEntrySchema).min(1),
+  /** One in-store server per store: run one `varv serve` per store (the cloud side reads them all). */
+  stores: z
+    .array(storeEntrySchema)
+    .min(1)
+    .max(1, { error: 'one in-store server serves one store: run one varv serve per store' }),
 });
 
 export type ServeConfig = z.output<typeof serveConfigSchema>;
@@ -147,7 +151,10 @@ export function loadServeConfig(file: string): ResolvedServeConfig {
     ...c,
     file,
     tls: c.tls ? { cert: at(c.tls.cert), key: at(c.tls.key) } : undefined,
-    database: { ...c.database, ...(c.database.dir ? { dir: at(c.database.dir) } : {}) },
+    database: {
+      ...c.database,
+      ...(c.database.dir && c.database.dir !== 'memory://' ? { dir: at(c.database.dir) } : {}),
+    },
     stores,
   };
 }

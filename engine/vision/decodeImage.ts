@@ -2,6 +2,9 @@ import sharp from 'sharp';
 import { VarvError } from '../errors.ts';
 import type { Frame } from './frame.ts';
 
+// libvips keeps recent operations (and their pixel buffers) in a cache; frames must not linger there.
+sharp.cache(false);
+
 export type DecodeOptions = {
   /** Shrink so that neither side exceeds this (JPEGs shrink while decoding). Default 1280. */
   maxSide?: number;
