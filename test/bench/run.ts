@@ -2,6 +2,7 @@ import { analyticsBench } from './analytics.bench.ts';
 import { pointInPolygonBench, validateBench } from './layout.bench.ts';
 import type { BenchLine } from './measure.ts';
 import { assignBench } from './privacy.bench.ts';
+import { privacyLabBench } from './privacyLab.bench.ts';
 import { locomotionBench } from './sim.bench.ts';
 import { simDayBench } from './simDay.bench.ts';
 import { storeIngestBench } from './store.bench.ts';
@@ -17,6 +18,7 @@ const benches: Record<string, () => BenchLine | BenchLine[] | Promise<BenchLine 
   'privacy-128': () => assignBench(128),
   'privacy-512': () => assignBench(512),
   'privacy-1024': () => assignBench(1024),
+  'privacy-lab': () => privacyLabBench(),
   'sim-locomotion-1000': () => locomotionBench(1000),
   'sim-locomotion-3000': () => locomotionBench(3000),
   'sim-day': () => simDayBench(),

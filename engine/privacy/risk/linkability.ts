@@ -7,7 +7,7 @@ import { pairHash } from './pairHash.ts';
 import { type AttackRisk, residualRisk } from './riskFigure.ts';
 import { shuffledControl } from './shuffledControl.ts';
 import { TOP_GROUPS, type VisitRecords } from './visitRecords.ts';
-import { visitSlots } from './visitSlots.ts';
+import { type VisitSlots, visitSlots } from './visitSlots.ts';
 
 /**
  * A linkage target: the attacker holds record `from` (they saw that visit) and knows the slot
@@ -68,11 +68,37 @@ export function betterCandidate(v: VisitRecords, a: number, c: number, best: num
   return hc !== hb ? hc < hb : c < best;
 }
 
+/** The (slot, group) index of a release: which records of each slot have each group among their top groups. */
+type SlotGroupIndex = { span: number; lists: Map<number, number[]> };
+const indexes = new WeakMap<VisitRecords, { slots: VisitSlots; index: SlotGroupIndex }>();
+
+function slotGroupIndex(v: VisitRecords, slots: VisitSlots): SlotGroupIndex {
+  const cached = indexes.get(v);
+  if (cached && cached.slots === slots) return cached.index;
+  const lists = new Map<number, number[]>();
+  let span = 1;
+  for (let i = 0; i < v.groups.length; i++) span = Math.max(span, (v.groups[i] as number) + 1);
+  for (let r = 0; r < v.length; r++) {
+    for (let j = 0; j < TOP_GROUPS; j++) {
+      const g = v.groups[r * TOP_GROUPS + j] as number;
+      if (g < 0) break;
+      const key = (slots.of[r] as number) * span + g;
+      const list = lists.get(key);
+      if (list) list.push(r);
+      else lists.set(key, [r]);
+    }
+  }
+  const index = { span, lists };
+  indexes.set(v, { slots, index });
+  return index;
+}
+
 /**
  * The linkage attack, indexed: for each target, the candidates of the slot that share a group with
- * the target come from a (slot, group) index; only when none does is the whole slot compared (on
- * attributes and the tie-break). Picks the best candidate by group agreement, then agreement on
- * released gender and age band, then a seeded hash.
+ * the target come from a (slot, group) index; only when none does is the whole slot compared, on
+ * attributes and the tie-break alone (every candidate's group score is 0 then). Picks the best
+ * candidate by group agreement, then agreement on released gender and age band, then a seeded hash
+ * — exactly what comparing every visit of the slot would pick.
  */
 export function linkPicks(
   v: VisitRecords,
@@ -80,38 +106,47 @@ export function linkPicks(
   seed: number,
   slots = visitSlots(v),
 ): Int32Array {
-  const index = new Map<number, number[]>();
-  let groupsSpan = 1;
-  for (let i = 0; i < v.groups.length; i++) groupsSpan = Math.max(groupsSpan, (v.groups[i] as number) + 1);
-  for (let r = 0; r < v.length; r++) {
-    for (let j = 0; j < TOP_GROUPS; j++) {
-      const g = v.groups[r * TOP_GROUPS + j] as number;
-      if (g < 0) break;
-      const key = (slots.of[r] as number) * groupsSpan + g;
-      let list = index.get(key);
-      if (!list) {
-        list = [];
-        index.set(key, list);
-      }
-      list.push(r);
-    }
-  }
   const picks = new Int32Array(targets.from.length);
+  if (picks.length === 0) return picks;
+  const { span, lists } = slotGroupIndex(v, slots);
   for (let t = 0; t < picks.length; t++) {
     const a = targets.from[t] as number;
     const slot = slots.of[targets.to[t] as number] as number;
     let best = -1;
+    let bestScore = -1;
+    let bestAttr = -1;
+    let bestHash = 0;
     for (let j = 0; j < TOP_GROUPS; j++) {
       const g = v.groups[a * TOP_GROUPS + j] as number;
       if (g < 0) break;
-      for (const c of index.get(slot * groupsSpan + g) ?? []) {
-        if (c !== a && betterCandidate(v, a, c, best, seed)) best = c;
+      for (const c of lists.get(slot * span + g) ?? []) {
+        if (c === a || c === best) continue;
+        // The order of betterCandidate, with the best's score, attributes and hash kept.
+        const score = groupScore(v, a, c);
+        if (score < bestScore) continue;
+        const attr = attributeAgreement(v, a, c);
+        if (score === bestScore && attr < bestAttr) continue;
+        const h = pairHash(seed, a, c);
+        if (score > bestScore || attr > bestAttr || h < bestHash || (h === bestHash && c < best)) {
+          best = c;
+          bestScore = score;
+          bestAttr = attr;
+          bestHash = h;
+        }
       }
     }
     if (best < 0) {
       for (let i = slots.start[slot] as number; i < (slots.start[slot + 1] as number); i++) {
         const c = slots.records[i] as number;
-        if (c !== a && betterCandidate(v, a, c, best, seed)) best = c;
+        if (c === a) continue;
+        const attr = attributeAgreement(v, a, c);
+        if (attr < bestAttr) continue;
+        const h = pairHash(seed, a, c);
+        if (attr > bestAttr || h < bestHash || (h === bestHash && c < best)) {
+          best = c;
+          bestAttr = attr;
+          bestHash = h;
+        }
       }
     }
     picks[t] = best;

@@ -36,6 +36,8 @@ export type GroupOccupancy = {
     meanK: number;
     shareK1: number;
   }[];
+  /** Every class with its k (and its population size F when given), ordered by store, day, interval, group. */
+  cells: { store: string; day: number; interval: IntervalName; group: number; k: number; F: number | null }[];
 };
 
 /**
@@ -169,6 +171,23 @@ export function groupOccupancy(
     prosecutor,
     journalist: { ...journalist, population: given ? 'given' : 'release' },
     marketer: { risk: marketerRisk, threshold: th.marketer, pass: marketerRisk <= th.marketer },
+    cells: classRow
+      .map((row, c) => ({ row, c }))
+      .sort(
+        (a, b) =>
+          (s.store[a.row] as number) - (s.store[b.row] as number) ||
+          (s.day[a.row] as number) - (s.day[b.row] as number) ||
+          (s.interval[a.row] as number) - (s.interval[b.row] as number) ||
+          (s.group[a.row] as number) - (s.group[b.row] as number),
+      )
+      .map(({ row, c }) => ({
+        store: s.stores[s.store[row] as number] as string,
+        day: s.day[row] as number,
+        interval: intervalNames[s.interval[row] as number] as IntervalName,
+        group: s.group[row] as number,
+        k: k[c] as number,
+        F: given ? (F[c] as number) : null,
+      })),
     bySlot: [...slots.values()]
       .sort((a, b) => a.store - b.store || a.day - b.day || a.interval - b.interval)
       .map((e) => ({

@@ -12,7 +12,18 @@ export type VisitSlots = {
   records: Int32Array;
 };
 
+const cache = new WeakMap<VisitRecords, VisitSlots>();
+
+/** The slots of a release's records (computed once per records object; records are not changed after they are made). */
 export function visitSlots(v: VisitRecords): VisitSlots {
+  const known = cache.get(v);
+  if (known) return known;
+  const slots = computeSlots(v);
+  cache.set(v, slots);
+  return slots;
+}
+
+function computeSlots(v: VisitRecords): VisitSlots {
   const number = new Map<number, number>();
   const of = new Int32Array(v.length);
   let minDay = Number.POSITIVE_INFINITY;

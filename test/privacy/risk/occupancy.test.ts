@@ -30,6 +30,11 @@ describe('group occupancy and the ARX attacker models', () => {
     expect(o.k.min).toBe(1);
     expect(o.k.median).toBe(2);
     expect(o.k.mean).toBeCloseTo(8 / 3, 12);
+    expect(o.cells.map((c) => [c.group, c.k, c.F])).toEqual([
+      [5, 2, null],
+      [6, 1, null],
+      [7, 5, null],
+    ]);
     expect(o.bySlot).toEqual([
       { store: 's', day: 20_514, interval: 'morning', classes: 3, meanK: 8 / 3, shareK1: 1 / 3 },
     ]);
@@ -58,6 +63,7 @@ describe('group occupancy and the ARX attacker models', () => {
     expect(o.marketer).toEqual({ risk: o.journalist.average, threshold: 0.05, pass: false });
     const big = groupOccupancy(table, person, { populationClassSize: () => 40 });
     expect(big.journalist.pass).toBe(true);
+    expect(big.cells.map((c) => c.F)).toEqual([40, 40, 40]);
     expect(big.marketer.pass).toBe(true);
   });
 });
