@@ -109,7 +109,7 @@ let blank: Promise<Blob> | undefined;
  * A blank PGlite cluster, dumped once per machine into the temp folder (4 MB): an in-memory store
  * loads it in a fraction of the seconds initdb takes, which every test file would pay otherwise.
  */
-function blankCluster(): Promise<Blob> {
+export function blankCluster(): Promise<Blob> {
   blank ??= (async () => {
     const file = join(tmpdir(), `varv-test-pglite-${pgliteVersion}.tgz`);
     if (existsSync(file)) return new Blob([readFileSync(file)]);

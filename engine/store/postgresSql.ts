@@ -80,6 +80,12 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
         throw wrap(e);
       }
       let broken: unknown;
+      // A checked-out client whose server goes away emits 'error' besides failing its query; with
+      // no listener that would be an uncaught exception (a PostgreSQL restart killed the process).
+      const lost = (e: Error) => {
+        broken = e;
+      };
+      client.on('error', lost);
       try {
         await run(client, 'BEGIN');
         const out = await fn({ query: (text, params) => run(client, text, params) });
@@ -91,6 +97,7 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
         });
         throw e;
       } finally {
+        client.off('error', lost);
         client.release(broken instanceof Error ? broken : undefined);
       }
     },

@@ -1,6 +1,6 @@
 export { Backoff } from './backoff.ts';
 export { DirectTransport } from './directTransport.ts';
-export { type IngestOptions, type IngestStats, JetStreamIngest } from './jetStreamIngest.ts';
+export { type IngestOptions, type IngestStats, JetStreamIngest, type RejectKind } from './jetStreamIngest.ts';
 export { JetStreamTransport, type JetStreamTransportOptions } from './jetStreamTransport.ts';
 export {
   connectJetStream,
@@ -18,5 +18,7 @@ export {
 } from './nats.ts';
 export { type NatsCredentials, natsCredentialsFromEnv } from './natsCredentials.ts';
 export { openUplink, type UplinkConfig } from './openUplink.ts';
-export { OutboxPump, type PumpOptions, type PumpStats } from './outboxPump.ts';
+export { OutboxPump, type PumpOptions, type PumpStage, type PumpStats } from './outboxPump.ts';
 export type { SendOutcome, Transport } from './transport.ts';
+export { UPLINK_DOWN_AFTER, uplinkHealth } from './uplinkHealth.ts';
+export { errorCode, UplinkMetrics } from './uplinkMetrics.ts';

@@ -1,9 +1,18 @@
 import { AckPolicy, type Consumer, type JsMsg } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
+import { VarvError } from '../errors.ts';
 import { decodeEvent, type VarvEvent } from '../events/index.ts';
 import type { Conflict, EventStore } from '../store/index.ts';
 import { Backoff } from './backoff.ts';
-import { connectJetStream, defaultStream, type NatsLink, natsTarget, type StreamSpec } from './nats.ts';
+import {
+  connectJetStream,
+  defaultStream,
+  messageId,
+  type NatsLink,
+  natsTarget,
+  type StreamSpec,
+  subjectFor,
+} from './nats.ts';
 import type { NatsCredentials } from './natsCredentials.ts';
 
 export type IngestOptions = {
@@ -21,11 +30,23 @@ export type IngestOptions = {
   credentials?: NatsCredentials;
   onError?: (error: unknown, attempts: number) => void;
   onConflict?: (conflict: Conflict) => void;
-  /** A message that is not a valid event: terminated (never redelivered) and reported. */
-  onRejected?: (reason: string, subject: string) => void;
+  /**
+   * The stores this cloud takes events from (default: any). An event of another store is refused
+   * as `store`, like a forged one.
+   */
+  stores?: (store: string) => boolean;
+  /**
+   * A message refused, terminated (never redelivered) and reported: `invalid` (not a valid event,
+   * or one the store cannot hold), `subject` (its subject or message id does not match its event:
+   * with per-store publish permissions on the broker, the subject says who sent it, so an event
+   * under another store's subject is forged), `store` (a store not in `stores`).
+   */
+  onRejected?: (reason: string, subject: string, kind: RejectKind) => void;
   /** After each committed batch, with the running totals. */
   onBatch?: (stats: IngestStats) => void;
 };
+
+export type RejectKind = 'invalid' | 'subject' | 'store';
 
 export type IngestStats = {
   received: number;
@@ -154,19 +175,14 @@ export class JetStreamIngest {
     const events: VarvEvent[] = [];
     const good: JsMsg[] = [];
     for (const m of msgs) {
-      const d = decodeEvent(m.string());
-      if (d.ok) {
-        events.push(d.value);
+      const checked = this.check(m);
+      if (checked.ok) {
+        events.push(checked.event);
         good.push(m);
-      } else {
-        this.stats.rejected++;
-        const reason = d.issues.map((i) => `${i.path}: ${i.message}`).join('; ');
-        this.opts.onRejected?.(reason, m.subject);
-        m.term(reason.slice(0, 200));
-      }
+      } else this.reject(m, checked.reason, checked.kind);
     }
     // Committed before any ack: if this throws, nothing is acked and the batch comes again.
-    const r = await this.store.insert(events);
+    const r = await this.insertOrSift(events, good);
     for (const m of good) m.ack();
     this.stats.received += msgs.length;
     this.stats.inserted += r.inserted;
@@ -174,6 +190,75 @@ export class JetStreamIngest {
     this.stats.conflicts += r.conflicts.length;
     for (const c of r.conflicts) this.opts.onConflict?.(c);
     this.opts.onBatch?.({ ...this.stats });
+  }
+
+  /** The message's event, or why it is refused. */
+  private check(m: JsMsg): { ok: true; event: VarvEvent } | { ok: false; reason: string; kind: RejectKind } {
+    const d = decodeEvent(m.string());
+    if (!d.ok)
+      return {
+        ok: false,
+        reason: d.issues.map((i) => `${i.path}: ${i.message}`).join('; '),
+        kind: 'invalid',
+      };
+    const e = d.value;
+    const expected = subjectFor(e, this.stream.subjectPrefix);
+    if (m.subject !== expected)
+      return {
+        ok: false,
+        reason: `a ${e.type} event of store "${e.store}" came on subject "${m.subject}" (expected "${expected}")`,
+        kind: 'subject',
+      };
+    const id = m.headers?.get('Nats-Msg-Id') ?? '';
+    if (id !== messageId(e))
+      return {
+        ok: false,
+        reason: `message id "${id.slice(0, 80)}" is not the event's key "${messageId(e)}"`,
+        kind: 'subject',
+      };
+    if (this.opts.stores && !this.opts.stores(e.store))
+      return {
+        ok: false,
+        reason: `store "${e.store}" is not one this cloud takes events from`,
+        kind: 'store',
+      };
+    return { ok: true, event: e };
+  }
+
+  private reject(m: JsMsg, reason: string, kind: RejectKind): void {
+    this.stats.rejected++;
+    this.opts.onRejected?.(reason, m.subject, kind);
+    m.term(reason.slice(0, 200));
+  }
+
+  /**
+   * Inserts the batch in one transaction. Should the store refuse it as a whole for an event it
+   * cannot hold (E_EVENT_INVALID, e.g. a NUL in a health message), the events are inserted one by
+   * one and the refused ones terminated, so that one bad message does not hold back its batch for ever.
+   */
+  private async insertOrSift(events: VarvEvent[], good: JsMsg[]) {
+    try {
+      return await this.store.insert(events);
+    } catch (e) {
+      if (!(e instanceof VarvError && e.code === 'E_EVENT_INVALID')) throw e;
+    }
+    const total = { inserted: 0, duplicates: 0, conflicts: [] as Conflict[] };
+    const kept: JsMsg[] = [];
+    for (const [i, event] of events.entries()) {
+      const m = good[i] as JsMsg;
+      try {
+        const r = await this.store.insert([event]);
+        total.inserted += r.inserted;
+        total.duplicates += r.duplicates;
+        total.conflicts.push(...r.conflicts);
+        kept.push(m);
+      } catch (e) {
+        if (!(e instanceof VarvError && e.code === 'E_EVENT_INVALID')) throw e;
+        this.reject(m, e.message, 'invalid');
+      }
+    }
+    good.splice(0, good.length, ...kept);
+    return total;
   }
 
   private pause(ms: number): Promise<void> {

@@ -3,6 +3,9 @@ import type { Conflict, Outbox } from '../store/index.ts';
 import { Backoff } from './backoff.ts';
 import type { Transport } from './transport.ts';
 
+/** Where a round failed: reading or marking the outbox (the store's database), or sending (the broker, the cloud). */
+export type PumpStage = 'outbox' | 'send';
+
 export type PumpOptions = {
   /** Events read from the outbox and sent per round. */
   batch?: number;
@@ -10,8 +13,8 @@ export type PumpOptions = {
   backoff?: Backoff;
   /** How long `start()` waits for new events when the outbox is empty (`wake()` cuts it short). */
   idleMs?: number;
-  /** A failed round: the error and how many rounds in a row have failed. The pump keeps going. */
-  onError?: (error: unknown, attempts: number) => void;
+  /** A failed round: the error, how many rounds in a row have failed, and where. The pump keeps going. */
+  onError?: (error: unknown, attempts: number, stage: PumpStage) => void;
   /** An event the cloud refused because a different event holds its key. */
   onConflict?: (conflict: Conflict) => void;
   /** After each round that marked events sent, with the running totals. */
@@ -42,6 +45,7 @@ export class OutboxPump {
   private running: Promise<void> | undefined;
   private interrupt: (() => void) | undefined;
   private idle = false;
+  private lastError: string | undefined;
 
   constructor(
     private readonly outbox: Outbox,
@@ -63,7 +67,7 @@ export class OutboxPump {
       try {
         events = await this.outbox.pending(this.batch);
       } catch (e) {
-        await this.failed(e);
+        await this.failed(e, 'outbox');
         continue;
       }
       if (events.length === 0) break;
@@ -86,6 +90,14 @@ export class OutboxPump {
     })();
   }
 
+  /** Rounds failed in a row (0 after a success) and the last one's error message: for health reports. */
+  get state(): { consecutiveFailures: number; lastError?: string } {
+    const n = this.backoff.attempts;
+    return n > 0 && this.lastError !== undefined
+      ? { consecutiveFailures: n, lastError: this.lastError }
+      : { consecutiveFailures: n };
+  }
+
   /** New events were appended: send them now rather than after the idle wait (a backoff is kept). */
   wake(): void {
     if (this.idle) this.interrupt?.();
@@ -105,7 +117,7 @@ export class OutboxPump {
     try {
       outcome = await this.transport.send(events);
     } catch (e) {
-      await this.failed(e);
+      await this.failed(e, 'send');
       return;
     }
     try {
@@ -118,7 +130,7 @@ export class OutboxPump {
       for (const [store, seqs] of byStore) await this.outbox.markSent(store, seqs);
     } catch (e) {
       // Acknowledged but not marked: sent again later, and dropped downstream as a duplicate.
-      await this.failed(e);
+      await this.failed(e, 'outbox');
       return;
     }
     this.stats.sent += outcome.sent.length;
@@ -126,14 +138,15 @@ export class OutboxPump {
     this.stats.conflicts += outcome.conflicts.length;
     for (const c of outcome.conflicts) this.opts.onConflict?.(c);
     if (outcome.sent.length > 0) this.opts.onProgress?.({ ...this.stats });
-    if (outcome.error !== undefined) await this.failed(outcome.error);
+    if (outcome.error !== undefined) await this.failed(outcome.error, 'send');
     else this.backoff.reset();
   }
 
-  private async failed(error: unknown): Promise<void> {
+  private async failed(error: unknown, stage: PumpStage): Promise<void> {
     this.stats.failures++;
+    this.lastError = error instanceof Error ? error.message : String(error);
     const delay = this.backoff.next();
-    this.opts.onError?.(error, this.backoff.attempts);
+    this.opts.onError?.(error, this.backoff.attempts, stage);
     await this.pause(delay);
   }
 
