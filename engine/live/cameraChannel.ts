@@ -24,15 +24,21 @@ export type TrackedFace = {
   attrs: { gender?: Gender; age?: AgeBand };
 };
 
+/** A frame waiting in a camera's queue: stamped on receipt by the engine's monotonic clock too. */
+export type QueuedFrame = EncodedFrame & {
+  /** When the engine received it (clock.monotonic()), for the JPEG's lifetime. */
+  received: number;
+};
+
 /** One camera inside the live engine: its queue, source, tracker, zone map and counts. */
 export type CameraChannel = {
   id: string;
   cameraClass: CameraClass;
-  queue: FrameQueue<EncodedFrame>;
+  queue: FrameQueue<QueuedFrame>;
   source: FrameSource | undefined;
   tracker: FaceTracker<TrackedFace>;
   locator: ZoneLocator;
-  /** Decoded-frame lifetimes of this camera (feeding the engine-wide histogram). */
+  /** Full-size decoded-frame lifetimes of this camera (feeding the engine-wide histogram). */
   frameLifetimes: LifetimeHistogram;
   /** A frame of this camera is being processed (frames of one camera go in order). */
   busy: boolean;
@@ -53,8 +59,8 @@ export type ChannelDeps = {
   engineFrames: LifetimeHistogram;
   /** Where the source's frames go (the engine queues them). */
   receive(frame: EncodedFrame): void;
-  /** Called for each frame the full queue dropped (its bytes are wiped here). */
-  dropped(): void;
+  /** Called for each frame the full queue dropped, once its bytes are wiped. */
+  dropped(frame: QueuedFrame): void;
   onError(error: VarvError): void;
 };
 
@@ -69,10 +75,10 @@ export function openChannel(c: LiveCameraConfig, deps: ChannelDeps): CameraChann
   const ch: CameraChannel = {
     id: c.id,
     cameraClass: camera.class,
-    queue: new FrameQueue<EncodedFrame>(c.queue ?? 8, (dropped) => {
+    queue: new FrameQueue<QueuedFrame>(c.queue ?? 8, (dropped) => {
       wipe(dropped.bytes);
       ch.sinceHealth.dropped++;
-      deps.dropped();
+      deps.dropped(dropped);
     }),
     source: undefined,
     tracker: new FaceTracker<TrackedFace>(deps.tracker),

@@ -1,35 +1,35 @@
-import type { EncodedFrame } from '../capture/index.ts';
 import type { Clock } from '../clock.ts';
 import {
   type GroupAssigner,
   type LifetimeHistogram,
   lend,
-  lendAsync,
   type SightingPolicy,
   wipe,
 } from '../privacy/index.ts';
-import {
-  type DecodeOptions,
-  type Detection,
-  decodeImage,
-  type FaceDescription,
-  type Frame,
-  type Track,
-  type Vision,
-} from '../vision/index.ts';
-import type { CameraChannel, TrackedFace } from './cameraChannel.ts';
+import type { DecodeOptions, Detection, FacePatch, Track, Vision } from '../vision/index.ts';
+import type { CameraChannel, QueuedFrame, TrackedFace } from './cameraChannel.ts';
 
 /** A sighting due from one frame, before it gets its event fields. */
 export type SightingDraft = { zone: string; face: TrackedFace };
+
+/** Lifetime histograms of the buffers the processor forgets (the full frame's is the camera's). */
+export type ProcessorLifetimes = {
+  /** The JPEG bytes: from receipt to wipe. */
+  encoded: LifetimeHistogram;
+  /** The small frame decoded for detection (and the detector's input made of it). */
+  detection: LifetimeHistogram;
+  /** Each face's pixels: its patch cut from the frame, then its crop, until the crop is wiped. */
+  crop: LifetimeHistogram;
+  /** Each embedding: from the describer's return to its wipe after group assignment. */
+  embedding: LifetimeHistogram;
+};
 
 export type ProcessorOptions = {
   vision: Vision;
   assigner: GroupAssigner;
   policy: SightingPolicy;
   clock: Clock;
-  /** Lifetimes of the face crops and of the embeddings. */
-  crops: LifetimeHistogram;
-  embeddings: LifetimeHistogram;
+  lifetimes: ProcessorLifetimes;
   decode: DecodeOptions;
   embedMinScore: number;
   minFacePx: number;
@@ -38,103 +38,100 @@ export type ProcessorOptions = {
 /**
  * One frame through vision and the privacy core, forgetting as it goes:
  *
- * 1. decode (shrink on load); the encoded bytes are wiped at once;
- * 2. lent out of the decoded pixels: detect faces, move the camera's tracks, and crop only the
- *    faces of tracks that have no group yet (or one from another interval or day); the frame is
- *    wiped as soon as that is done (its lifetime goes to the camera's histogram);
- * 3. the crops are embedded and classified in one batch and wiped (crop lifetime: from cropping
- *    to wiping);
- * 4. each embedding is lent to the group assigner and wiped (embedding lifetime: from the
- *    describer's return to the wipe); the track keeps only group, interval and categories;
+ * 1. a small detection frame is decoded from the JPEG (the detector's input size, shrunk on
+ *    load) and searched for faces; it is wiped when the detector is done (lifetime: detection);
+ * 2. the camera's tracks move; only faces of tracks that have no group yet (or one from another
+ *    interval or day) are wanted. When none is, the JPEG is wiped and the frame is never decoded
+ *    at full size;
+ * 3. else the full frame is decoded, the pixels around each wanted face are copied out (a patch)
+ *    and the frame is wiped at once (lifetime: frame, per camera), then the JPEG;
+ * 4. one face at a time: its patch becomes its crop and is wiped, the crop is embedded and
+ *    classified and wiped (lifetime: crop, from the patch's cut to the crop's wipe), and the
+ *    embedding is lent to the group assigner and wiped (lifetime: embedding); the track keeps
+ *    only group, interval and categories;
  * 5. the sighting policy says which tracks yield a sighting now; each is placed in a zone.
+ *
+ * The JPEG's lifetime runs from its receipt to its wipe (queue wait included).
  */
 export class FrameProcessor {
   constructor(private readonly o: ProcessorOptions) {}
 
   /**
    * The sightings due from a frame at time `t`, and how many faces were embedded. A frame that
-   * does not decode throws E_IMAGE (its bytes wiped).
+   * does not decode throws E_IMAGE; its bytes and every pixel taken from it are wiped whatever
+   * happens.
    */
   async process(
     ch: CameraChannel,
-    encoded: EncodedFrame,
+    encoded: QueuedFrame,
     t: number,
   ): Promise<{ sightings: SightingDraft[]; embedded: number }> {
-    const { vision, clock } = this.o;
-    let frame: Frame;
-    try {
-      frame = await decodeImage(encoded.bytes, this.o.decode);
-    } finally {
+    const { vision, clock, lifetimes, decode } = this.o;
+    let bytesLive = true;
+    const forgetBytes = () => {
+      if (!bytesLive) return;
+      bytesLive = false;
       wipe(encoded.bytes);
-    }
-    const { width, height } = frame;
-    const pos = this.o.assigner.intervals.at(t);
-    // Everything taken from the pixels happens inside this lend; the frame is wiped when it returns.
-    const { update, detections, fresh, crops } = await lendAsync(
-      frame.data,
-      async () => {
-        const detections = await vision.detector.detect(frame);
-        const update = ch.tracker.update(detections.map((d) => d.box));
-        const fresh: { track: Track<TrackedFace>; detection: Detection }[] = [];
-        for (const [i, track] of update.tracks.entries()) {
-          const detection = detections[i] as Detection;
-          if (track.data && (track.data.interval !== pos.interval || track.data.day !== pos.day)) {
-            // A new interval or day: the old group must not carry over; embed afresh, sight afresh.
-            track.data = undefined;
-            this.o.policy.lost(ch.id, track.id);
-          }
-          if (!track.data && this.good(detection)) fresh.push({ track, detection });
+      lifetimes.encoded.record(clock.monotonic() - encoded.received);
+    };
+    let patches: FacePatch[] = [];
+    try {
+      const found = await vision.findFaces(encoded.bytes, decode, { clock, histogram: lifetimes.detection });
+      const { detections, width, height } = found;
+      const pos = this.o.assigner.intervals.at(t);
+      const update = ch.tracker.update(detections.map((d) => d.box));
+      for (const track of update.lost) this.o.policy.lost(ch.id, track.id);
+      const fresh: { track: Track<TrackedFace>; detection: Detection }[] = [];
+      for (const [i, track] of update.tracks.entries()) {
+        const detection = detections[i] as Detection;
+        if (track.data && (track.data.interval !== pos.interval || track.data.day !== pos.day)) {
+          // A new interval or day: the old group must not carry over; embed afresh, sight afresh.
+          track.data = undefined;
+          this.o.policy.lost(ch.id, track.id);
         }
+        if (!track.data && this.good(detection)) fresh.push({ track, detection });
+      }
+      if (fresh.length > 0)
+        patches = await vision.cutFaces(
+          encoded.bytes,
+          found,
+          fresh.map((f) => f.detection),
+          decode,
+          { clock, histogram: ch.frameLifetimes },
+        );
+      forgetBytes();
+
+      for (const [i, { track }] of fresh.entries()) {
+        const patch = patches[i] as FacePatch;
+        let d: Awaited<ReturnType<Vision['describePatch']>>;
+        try {
+          d = await vision.describePatch(patch);
+        } finally {
+          this.forgetPatch(patch);
+        }
+        // The embedding exists from the describer's return; it is lent to the assigner and wiped.
         const born = clock.monotonic();
-        const crops =
-          fresh.length > 0
-            ? {
-                data: vision.crops(
-                  frame,
-                  fresh.map((f) => f.detection),
-                ),
-                born,
-              }
-            : undefined;
-        return { update, detections, fresh, crops };
-      },
-      { clock, histogram: ch.frameLifetimes },
-    );
-    for (const track of update.lost) this.o.policy.lost(ch.id, track.id);
-
-    if (crops) {
-      let described: FaceDescription[] = [];
-      try {
-        described = await vision.describer.describe(crops.data);
-      } finally {
-        this.wipeCrops(crops);
+        const { group, interval } = lend(d.embedding, (e) => this.o.assigner.assign(e, t));
+        lifetimes.embedding.record(clock.monotonic() - born);
+        const attrs: TrackedFace['attrs'] = {};
+        if (d.gender !== 'unknown') attrs.gender = d.gender;
+        if (d.age !== 'unknown') attrs.age = d.age;
+        track.data = { group, interval, day: pos.day, attrs };
       }
-      // The embeddings exist from the describer's return; each is lent to the assigner and wiped.
-      const born = clock.monotonic();
-      try {
-        for (const [i, { track }] of fresh.entries()) {
-          const d = described[i] as FaceDescription;
-          const { group, interval } = lend(d.embedding, (e) => this.o.assigner.assign(e, t));
-          this.o.embeddings.record(clock.monotonic() - born);
-          const attrs: TrackedFace['attrs'] = {};
-          if (d.gender !== 'unknown') attrs.gender = d.gender;
-          if (d.age !== 'unknown') attrs.age = d.age;
-          track.data = { group, interval, day: pos.day, attrs };
-        }
-      } finally {
-        for (const d of described) wipe(d.embedding);
-      }
-    }
 
-    const out: SightingDraft[] = [];
-    for (const [i, track] of update.tracks.entries()) {
-      if (!track.data || !this.o.policy.seen(ch.id, track.id, t)) continue;
-      out.push({
-        zone: ch.locator.zoneOf((detections[i] as Detection).box, width, height),
-        face: track.data,
-      });
+      const out: SightingDraft[] = [];
+      for (const [i, track] of update.tracks.entries()) {
+        if (!track.data || !this.o.policy.seen(ch.id, track.id, t)) continue;
+        out.push({
+          zone: ch.locator.zoneOf((detections[i] as Detection).box, width, height),
+          face: track.data,
+        });
+      }
+      return { sightings: out, embedded: fresh.length };
+    } finally {
+      forgetBytes();
+      for (const p of patches) this.forgetPatch(p);
     }
-    return { sightings: out, embedded: fresh.length };
   }
 
   /** Faces are embedded only from a confident detection of a face large enough to describe. */
@@ -142,10 +139,11 @@ export class FrameProcessor {
     return d.score >= this.o.embedMinScore && Math.min(d.box.width, d.box.height) >= this.o.minFacePx;
   }
 
-  private wipeCrops(crops: { data: Float32Array; born: number } | undefined): void {
-    if (!crops || crops.data.length === 0 || crops.born < 0) return;
-    wipe(crops.data);
-    this.o.crops.record(this.o.clock.monotonic() - crops.born);
-    crops.born = -1;
+  /** Wipes a patch (describePatch already did, unless it failed early) and records its face's lifetime once. */
+  private forgetPatch(p: FacePatch): void {
+    if (p.born < 0) return;
+    wipe(p.pixels.data);
+    this.o.lifetimes.crop.record(this.o.clock.monotonic() - p.born);
+    p.born = -1;
   }
 }

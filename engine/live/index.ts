@@ -1,5 +1,16 @@
-export { type CameraChannel, type ChannelDeps, openChannel, type TrackedFace } from './cameraChannel.ts';
-export { FrameProcessor, type ProcessorOptions, type SightingDraft } from './frameProcessor.ts';
+export {
+  type CameraChannel,
+  type ChannelDeps,
+  openChannel,
+  type QueuedFrame,
+  type TrackedFace,
+} from './cameraChannel.ts';
+export {
+  FrameProcessor,
+  type ProcessorLifetimes,
+  type ProcessorOptions,
+  type SightingDraft,
+} from './frameProcessor.ts';
 export { healthReport } from './healthReport.ts';
 export type {
   CameraSourceConfig,
@@ -9,5 +20,5 @@ export type {
   LivePrivacy,
 } from './liveConfig.ts';
 export { type CameraStats, LiveEngine } from './liveEngine.ts';
-export { type BufferKind, ForwardingLifetimes, LiveMetrics } from './liveMetrics.ts';
+export { BUFFER_KINDS, type BufferKind, ForwardingLifetimes, LiveMetrics } from './liveMetrics.ts';
 export { ZoneLocator } from './zoneLocator.ts';

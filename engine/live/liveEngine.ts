@@ -16,11 +16,11 @@ import {
   SightingPolicy,
   wipe,
 } from '../privacy/index.ts';
-import { type CameraChannel, openChannel } from './cameraChannel.ts';
+import { type CameraChannel, openChannel, type QueuedFrame } from './cameraChannel.ts';
 import { FrameProcessor, type SightingDraft } from './frameProcessor.ts';
 import { healthReport } from './healthReport.ts';
 import type { LiveCameraConfig, LiveOptions } from './liveConfig.ts';
-import { LiveMetrics } from './liveMetrics.ts';
+import { BUFFER_KINDS, type BufferKind, LiveMetrics } from './liveMetrics.ts';
 
 /** A camera's state as the engine reports it. */
 export type CameraStats = {
@@ -45,8 +45,11 @@ export type CameraStats = {
 export class LiveEngine implements CameraIntake {
   readonly registry: Registry;
   readonly metrics: LiveMetrics;
-  /** Engine-wide lifetimes (ms) of decoded frames, face crops and embeddings. */
-  readonly lifetimes: { frame: LifetimeHistogram; crop: LifetimeHistogram; embedding: LifetimeHistogram };
+  /**
+   * Engine-wide lifetimes (ms) of the JPEGs (receipt to wipe), the small frames decoded for
+   * detection, the full-size decoded frames, the faces' patches and crops, and the embeddings.
+   */
+  readonly lifetimes: Record<BufferKind, LifetimeHistogram>;
   readonly bodyLimit: number;
   readonly assigner: GroupAssigner;
   private readonly channels = new Map<string, CameraChannel>();
@@ -83,10 +86,13 @@ export class LiveEngine implements CameraIntake {
       queued: () => new Map(this.ring.map((c) => [c.id, c.queue.length])),
       tracks: () => new Map(this.ring.map((c) => [c.id, c.tracker.tracks.length])),
     });
+    const m = this.metrics;
     this.lifetimes = {
-      frame: this.metrics.lifetimes('frame'),
-      crop: this.metrics.lifetimes('crop'),
-      embedding: this.metrics.lifetimes('embedding'),
+      encoded: m.lifetimes('encoded'),
+      detection: m.lifetimes('detection'),
+      frame: m.lifetimes('frame'),
+      crop: m.lifetimes('crop'),
+      embedding: m.lifetimes('embedding'),
     };
     this.policy = new SightingPolicy((o.repeatAfterS ?? 10) * 1000);
     this.processor = new FrameProcessor({
@@ -94,8 +100,7 @@ export class LiveEngine implements CameraIntake {
       assigner: this.assigner,
       policy: this.policy,
       clock: o.clock,
-      crops: this.lifetimes.crop,
-      embeddings: this.lifetimes.embedding,
+      lifetimes: this.lifetimes,
       decode: { maxSide: 1280, maxPixels: 40e6, ...o.decode },
       embedMinScore: o.embedMinScore ?? 0.5,
       minFacePx: o.minFacePx ?? 24,
@@ -161,7 +166,7 @@ export class LiveEngine implements CameraIntake {
     return this.channels.get(camera)?.source;
   }
 
-  stats(): { cameras: CameraStats[]; lifetimes: Record<'frame' | 'crop' | 'embedding', LifetimeSummary> } {
+  stats(): { cameras: CameraStats[]; lifetimes: Record<BufferKind, LifetimeSummary> } {
     return {
       cameras: this.ring.map((c) => ({
         id: c.id,
@@ -171,11 +176,10 @@ export class LiveEngine implements CameraIntake {
         processed: c.processed,
         tracks: c.tracker.tracks.length,
       })),
-      lifetimes: {
-        frame: this.lifetimes.frame.summary(),
-        crop: this.lifetimes.crop.summary(),
-        embedding: this.lifetimes.embedding.summary(),
-      },
+      lifetimes: Object.fromEntries(BUFFER_KINDS.map((k) => [k, this.lifetimes[k].summary()])) as Record<
+        BufferKind,
+        LifetimeSummary
+      >,
     };
   }
 
@@ -201,7 +205,10 @@ export class LiveEngine implements CameraIntake {
       tracker: this.o.tracker,
       engineFrames: this.lifetimes.frame,
       receive: (frame) => this.receive(ch, frame),
-      dropped: () => this.metrics.framesDropped.inc(this.metrics.camera(c.id)),
+      dropped: (frame) => {
+        this.lifetimes.encoded.record(this.o.clock.monotonic() - frame.received);
+        this.metrics.framesDropped.inc(this.metrics.camera(c.id));
+      },
       onError: (e) => this.o.onError?.(e, c.id),
     });
     this.channels.set(c.id, ch);
@@ -214,7 +221,7 @@ export class LiveEngine implements CameraIntake {
       return;
     }
     this.metrics.framesIn.inc(this.metrics.camera(ch.id));
-    ch.queue.push(frame);
+    ch.queue.push({ ...frame, received: this.o.clock.monotonic() });
     this.schedule();
   }
 
@@ -227,7 +234,7 @@ export class LiveEngine implements CameraIntake {
       this.next = (this.next + 1) % this.ring.length;
       looked++;
       if (ch.busy || ch.queue.length === 0) continue;
-      const frame = ch.queue.shift() as EncodedFrame;
+      const frame = ch.queue.shift() as QueuedFrame;
       ch.busy = true;
       this.inFlight++;
       looked = 0;
@@ -240,7 +247,7 @@ export class LiveEngine implements CameraIntake {
     }
   }
 
-  private async run(ch: CameraChannel, frame: EncodedFrame): Promise<void> {
+  private async run(ch: CameraChannel, frame: QueuedFrame): Promise<void> {
     const t = Math.max(frame.t, ch.lastT);
     ch.lastT = t;
     try {

@@ -13,8 +13,14 @@ export class ForwardingLifetimes extends LifetimeHistogram {
   }
 }
 
-/** The buffers whose lifetimes are measured: decoded frame, face crops, embeddings. */
-export type BufferKind = 'frame' | 'crop' | 'embedding';
+/**
+ * The buffers whose lifetimes are measured: the JPEG as received ("encoded"), the small frame
+ * decoded for detection ("detection"), the full-size decoded frame ("frame"), each face's patch
+ * and crop ("crop"), each embedding ("embedding").
+ */
+export type BufferKind = 'encoded' | 'detection' | 'frame' | 'crop' | 'embedding';
+
+export const BUFFER_KINDS: readonly BufferKind[] = ['encoded', 'detection', 'frame', 'crop', 'embedding'];
 
 /** What an engine lets the scrape read: its store, and per camera its queue depth and tracks. */
 export type MetricsReader = { store: string; queued(): Map<string, number>; tracks(): Map<string, number> };
@@ -69,7 +75,7 @@ export class LiveMetrics {
       () =>
         new Histogram({
           name: 'varv_buffer_lifetime_seconds',
-          help: 'How long decoded frames, face crops and embeddings lived before they were wiped',
+          help: 'How long pixels and embeddings lived before they were wiped, by buffer: encoded (JPEG, receipt to wipe), detection (small frame decoded for detection), frame (full-size decoded frame), crop (a face’s patch and crop), embedding',
           labelNames: ['store', 'buffer'] as const,
           buckets: LIFETIME_BUCKETS_MS.map((ms) => ms / 1000),
           registers,

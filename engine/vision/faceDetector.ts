@@ -21,6 +21,8 @@ const INPUT = 256;
 
 /** Finds faces in frames with BlazeFace (back-camera variant) through onnxruntime-node. */
 export class FaceDetector {
+  /** Side of the square the detector looks at (frames are letterboxed into it). */
+  readonly inputSize = INPUT;
   private readonly anchors = blazeFaceAnchors(INPUT);
   private readonly minScore: number;
   private readonly maxIou: number;

@@ -20,12 +20,14 @@ export {
 } from './embedderPairs.ts';
 export { type DescriberOptions, FACE_SIZE, FaceDescriber, type FaceDescription } from './faceDescriber.ts';
 export { type DetectorOptions, FaceDetector } from './faceDetector.ts';
+export { cutPatch, type FacePatch } from './facePatch.ts';
 export { faceRegion } from './faceRegion.ts';
 export { type AngleStats, angleDeg, fitNoiseModel, type NoiseModelFit, pairAngles } from './fitNoiseModel.ts';
 export type { Frame } from './frame.ts';
+export { jpegSize } from './jpegSize.ts';
 export { dot, l2normalize } from './l2normalize.ts';
 export { type Box, iou, nms } from './nms.ts';
 export { DEFAULT_THREADS, openSession, type VisionThreads } from './onnxSession.ts';
 export { rocAuc } from './rocAuc.ts';
 export { FaceTracker, type Track, type TrackerOptions, type TrackUpdate } from './tracker.ts';
-export { type Face, Vision, type VisionOptions } from './vision.ts';
+export { type Face, type FoundFaces, Vision, type VisionOptions } from './vision.ts';

@@ -111,13 +111,21 @@ describe('live engine: JPEGs pushed over HTTP', () => {
       expect(metrics).toMatch(/varv_faces_embedded_total\{store="live-shop",camera="cam-push"\} 6/);
       expect(metrics).toMatch(/varv_sightings_total\{store="live-shop",camera="cam-push"\} 9/);
 
-      // Health: frames in, none dropped, the frame lifetimes of this camera.
+      // Every frame was searched on a small detection frame; only the two with new faces were
+      // decoded at full size; six faces were cut, described and wiped, one at a time.
+      const { lifetimes } = engine.stats();
+      expect(
+        [lifetimes.encoded, lifetimes.detection, lifetimes.frame, lifetimes.crop, lifetimes.embedding].map(
+          (l) => l.count,
+        ),
+      ).toEqual([7, 7, 2, 6, 6]);
+      // Health: frames in, none dropped, the full-size frame lifetimes of this camera.
       const health = await engine.reportHealth();
       expect(
         health.map((h) => [h.source, h.status, h.framesIn, h.framesDropped, h.pixelLifetimeMs.count]),
       ).toEqual([
-        ['cam-push', 'ok', 7, 0, 7],
-        ['engine', 'ok', 7, 0, 7],
+        ['cam-push', 'ok', 7, 0, 2],
+        ['engine', 'ok', 7, 0, 2],
       ]);
       expect(health.map((h) => h.seq)).toEqual([9, 10]);
       expect(events.slice(-2)).toEqual(health);

@@ -122,27 +122,32 @@ describe('live engine with ffmpeg and folder sources', () => {
       ['cam-file', 8, 0, 0, 8],
       ['cam-folder', 2, 0, 0, 2],
     ]);
-    // Lifetimes: every decoded frame, every batch of crops, every embedding, wiped and timed.
-    const { frame, crop, embedding } = stats.lifetimes;
-    expect([frame.count, crop.count, embedding.count]).toEqual([10, 3, 9]);
-    for (const l of [frame, crop, embedding]) {
+    // Lifetimes, each buffer wiped and timed: every JPEG and every detection frame (10); a
+    // full-size frame only for the three frames with new faces; every face's crop and embedding (9).
+    const { encoded, detection, frame, crop, embedding } = stats.lifetimes;
+    expect([encoded.count, detection.count, frame.count, crop.count, embedding.count]).toEqual([
+      10, 10, 3, 9, 9,
+    ]);
+    for (const l of [encoded, detection, frame, crop, embedding]) {
       expect(l.p50).toBeGreaterThan(0);
       expect(l.p99).toBeGreaterThanOrEqual(l.p50);
       expect(l.max).toBeGreaterThanOrEqual(l.p99);
     }
     console.info(
-      `lifetimes (ms): frame p50 ${frame.p50.toFixed(2)} p99 ${frame.p99.toFixed(2)} max ${frame.max.toFixed(2)}; crop p50 ${crop.p50.toFixed(2)} p99 ${crop.p99.toFixed(2)}; embedding p50 ${embedding.p50.toFixed(4)} p99 ${embedding.p99.toFixed(4)}`,
+      `lifetimes (ms): detection frame p50 ${detection.p50.toFixed(2)} p99 ${detection.p99.toFixed(2)}; frame p50 ${frame.p50.toFixed(2)} p99 ${frame.p99.toFixed(2)} max ${frame.max.toFixed(2)}; crop p50 ${crop.p50.toFixed(2)} p99 ${crop.p99.toFixed(2)}; embedding p50 ${embedding.p50.toFixed(4)} p99 ${embedding.p99.toFixed(4)}`,
     );
     // …exported: as Prometheus histograms and in the health events.
     const metrics = await engine.registry.metrics();
-    expect(metrics).toMatch(/varv_buffer_lifetime_seconds_count\{store="live-shop",buffer="frame"\} 10/);
-    expect(metrics).toMatch(/varv_buffer_lifetime_seconds_count\{store="live-shop",buffer="crop"\} 3/);
+    expect(metrics).toMatch(/varv_buffer_lifetime_seconds_count\{store="live-shop",buffer="encoded"\} 10/);
+    expect(metrics).toMatch(/varv_buffer_lifetime_seconds_count\{store="live-shop",buffer="detection"\} 10/);
+    expect(metrics).toMatch(/varv_buffer_lifetime_seconds_count\{store="live-shop",buffer="frame"\} 3/);
+    expect(metrics).toMatch(/varv_buffer_lifetime_seconds_count\{store="live-shop",buffer="crop"\} 9/);
     expect(metrics).toMatch(/varv_buffer_lifetime_seconds_count\{store="live-shop",buffer="embedding"\} 9/);
     expect(metrics).toMatch(/varv_frame_to_event_seconds_count\{store="live-shop"\} 9/);
     expect(health.map((h) => [h.source, h.framesIn, h.pixelLifetimeMs.count])).toEqual([
-      ['cam-file', 8, 8],
-      ['cam-folder', 2, 2],
-      ['engine', 10, 10],
+      ['cam-file', 8, 2],
+      ['cam-folder', 2, 1],
+      ['engine', 10, 3],
     ]);
     expect(health.at(-1)?.pixelLifetimeMs).toEqual(frame);
   });
