@@ -77,6 +77,11 @@ export type StoreDayOptions = {
    * layout: built from `sc.store` (an equal layout), it changes nothing but the time taken.
    */
   world?: StoreWorld;
+  /**
+   * The group assigner, as `simulationAssigner(sc, seed)` makes it (its calibration is most of a
+   * short run's time), to share between runs of the same seed, store id and privacy settings.
+   */
+  assigner?: ReturnType<typeof simulationAssigner>;
 };
 
 export type StoreDaySummary = {
@@ -154,7 +159,7 @@ export function runStoreDays(
   const tree = new RandomTree(seed);
   const store = sc.store;
   const world = opts.world ?? new StoreWorld(store);
-  const { assigner, report } = simulationAssigner(sc, seed, opts.calibrationPairs);
+  const { assigner, report } = opts.assigner ?? simulationAssigner(sc, seed, opts.calibrationPairs);
   const intervals = new DayIntervals(store.timezone, sc.privacy?.intervals);
   const sensors = new CameraSensors(store, assigner, opts.clock ?? new ManualClock(), tree.stream('sensors'));
   const population = new Population(

@@ -3,32 +3,32 @@ import type { RunResult, WhatIfJob } from './runJob.ts';
 /** Runs what-if jobs, up to `slots` at a time (in this thread, in worker threads, …). */
 export interface JobRunner {
   readonly slots: number;
+  /** Queues a job; resolves with its result (an error result when it failed). */
   runOne(job: WhatIfJob): Promise<RunResult>;
+  /** Fails every queued job that has not started (with an `E_WHATIF_CANCELLED` result). */
+  cancelPending(): void;
   close(): Promise<void>;
 }
 
 /**
- * Runs every job on `runner`, `runner.slots` at a time, calling `onResult` as each finishes;
- * returns the results in the order of `jobs`. After a failed run no further job is started.
+ * Runs every job on `runner` (all queued at once, so the runner may choose the order), calling
+ * `onResult` as each finishes; returns the results in the order of `jobs`. After a failed run the
+ * jobs not yet started are cancelled.
  */
 export async function runAll(
   runner: JobRunner,
   jobs: readonly WhatIfJob[],
   onResult?: (r: RunResult, done: number) => void,
 ): Promise<RunResult[]> {
-  const out: RunResult[] = [];
-  let next = 0;
   let done = 0;
-  const lane = async () => {
-    while (next < jobs.length) {
-      const i = next++;
-      const r = await runner.runOne(jobs[i] as WhatIfJob);
-      out[i] = r;
-      done++;
-      onResult?.(r, done);
-      if (r.error) next = jobs.length;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(runner.slots, jobs.length)) }, lane));
-  return out.filter((r) => r !== undefined);
+  return Promise.all(
+    jobs.map((job) =>
+      runner.runOne(job).then((r) => {
+        done++;
+        onResult?.(r, done);
+        if (r.error && r.error.code !== 'E_WHATIF_CANCELLED') runner.cancelPending();
+        return r;
+      }),
+    ),
+  );
 }

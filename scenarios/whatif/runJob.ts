@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { analyse, analyticsSettings } from '../../engine/analytics/index.ts';
+import { analyse, analyticsSettings, type StaffingPlan } from '../../engine/analytics/index.ts';
 import { VarvError } from '../../engine/errors.ts';
 import type { CountV1, SightingV1 } from '../../engine/events/index.ts';
 import { type ResolvedScenario, validateScenario } from '../../engine/layout/index.ts';
 import { truthKpis } from '../score/index.ts';
 import { DEFAULT_SENSORS } from '../sensors/index.ts';
-import { runStoreDays, StoreWorld, type TruthRecord } from '../sim/index.ts';
+import { runStoreDays, StoreWorld, simulationAssigner, type TruthRecord } from '../sim/index.ts';
 import { kpiValues } from './kpiCatalog.ts';
 
 /**
@@ -24,6 +24,8 @@ export type RunResult = {
   seed: number;
   values: Record<string, number | null>;
   run: RunFacts | null;
+  /** The analytics' staffing plan per day interval (with the mean people in view per zone): for the twin. */
+  staffing?: StaffingPlan[];
   error?: { code: string; message: string };
 };
 
@@ -33,11 +35,25 @@ const REPLICATES = 20;
 const KEEP = 8;
 
 /**
- * What a thread or process keeps between runs: each scenario validated once and each layout's
- * world (navigation fields) built once. Neither changes a result, only the time taken.
+ * What a thread or process keeps between runs: each scenario validated once, each layout's world
+ * (navigation fields) built once, and the group assigner of each seed calibrated once for all the
+ * arms that share its store id and privacy settings. None of it changes a result, only the time.
  */
 export class JobCache {
   private readonly entries = new Map<string, { scenario: ResolvedScenario; world: StoreWorld }>();
+  private readonly assigners = new Map<string, ReturnType<typeof simulationAssigner>>();
+
+  /** The calibrated group assigner of a scenario's store id and privacy settings on `seed`. */
+  assigner(sc: ResolvedScenario, seed: number): ReturnType<typeof simulationAssigner> {
+    const key = JSON.stringify([sc.store.id, sc.store.timezone, seed, sc.privacy ?? null]);
+    let hit = this.assigners.get(key);
+    if (!hit) {
+      hit = simulationAssigner(sc, seed);
+      this.assigners.set(key, hit);
+      if (this.assigners.size > KEEP) this.assigners.delete(this.assigners.keys().next().value as string);
+    }
+    return hit;
+  }
 
   get(scenario: Record<string, unknown>): { scenario: ResolvedScenario; world: StoreWorld } {
     const key = createHash('sha256').update(JSON.stringify(scenario)).digest('hex');
@@ -71,7 +87,7 @@ export function runJob(job: WhatIfJob, cache: JobCache = new JobCache()): RunRes
     const summary = runStoreDays(
       sc,
       { event: (e) => events.push(e), truth: (r) => truth.push(r) },
-      { seed: job.seed, world },
+      { seed: job.seed, world, assigner: cache.assigner(sc, job.seed) },
     );
     const basket = sc.shoppers?.basket;
     const meanItems = basket
@@ -87,6 +103,7 @@ export function runJob(job: WhatIfJob, cache: JobCache = new JobCache()): RunRes
       variant: job.variant,
       seed: job.seed,
       values: kpiValues(kpis, t, summary),
+      staffing: kpis.staffing,
       run: {
         visits: summary.visits,
         remaining: summary.remaining,
@@ -99,6 +116,17 @@ export function runJob(job: WhatIfJob, cache: JobCache = new JobCache()): RunRes
     const message = e instanceof Error ? e.message : String(e);
     return { variant: job.variant, seed: job.seed, values: {}, run: null, error: { code, message } };
   }
+}
+
+/** The result of a job that was not run because an earlier one failed. */
+export function cancelled(job: WhatIfJob): RunResult {
+  return {
+    variant: job.variant,
+    seed: job.seed,
+    values: {},
+    run: null,
+    error: { code: 'E_WHATIF_CANCELLED', message: 'not run: an earlier run failed' },
+  };
 }
 
 /** The key of a run in every aggregation: results are collected by it, never by arrival order. */

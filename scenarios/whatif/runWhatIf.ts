@@ -52,7 +52,8 @@ export async function runWhatIf(arms: readonly WhatIfArm[], o: WhatIfOptions): P
       await runner.close();
     }
   }
-  const failed = results.find((r) => r.error);
+  const failed =
+    results.find((r) => r.error && r.error.code !== 'E_WHATIF_CANCELLED') ?? results.find((r) => r.error);
   if (failed?.error)
     throw new VarvError(
       failed.error.code,

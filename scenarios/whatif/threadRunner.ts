@@ -1,18 +1,19 @@
 import type { Worker } from 'node:worker_threads';
 import { startTsWorker } from '../../engine/adapters/tsWorker.ts';
 import type { JobRunner } from './jobRunner.ts';
-import type { RunResult, WhatIfJob } from './runJob.ts';
+import { cancelled, type RunResult, type WhatIfJob } from './runJob.ts';
 
 type Pending = { job: WhatIfJob; resolve: (r: RunResult) => void };
+type Thread = { worker: Worker; seed: number | null; job: Pending | null };
 
 /**
  * Runs jobs on up to `slots` worker threads, one job per thread at a time; threads start on
- * demand and keep their caches between jobs. A thread that dies fails its job (an error result)
- * and is replaced for the next one.
+ * demand and keep their caches between jobs. A free thread takes a queued job of the seed it ran
+ * last (its group assigner is calibrated already), else the first job of a seed no other thread
+ * is on, else the first job. A thread that dies fails its job (an error result) and is replaced.
  */
 export class ThreadRunner implements JobRunner {
-  private readonly idle: Worker[] = [];
-  private readonly busy = new Map<Worker, Pending>();
+  private readonly threads: Thread[] = [];
   private readonly queue: Pending[] = [];
   private closed = false;
 
@@ -28,33 +29,48 @@ export class ThreadRunner implements JobRunner {
     });
   }
 
+  /** Fails every job still waiting for a thread (after a failed run, the rest are not wanted). */
+  cancelPending(): void {
+    for (const p of this.queue.splice(0)) p.resolve(cancelled(p.job));
+  }
+
   private pump(): void {
     while (this.queue.length && !this.closed) {
-      let w = this.idle.pop();
-      if (!w) {
-        if (this.idle.length + this.busy.size >= this.slots) return;
-        w = this.spawn();
+      let t = this.threads.find((x) => !x.job);
+      if (!t) {
+        if (this.threads.length >= this.slots) return;
+        t = this.spawn();
       }
-      const p = this.queue.shift() as Pending;
-      this.busy.set(w, p);
-      w.postMessage(p.job);
+      const busy = new Set(this.threads.filter((x) => x.job).map((x) => x.seed));
+      let at = this.queue.findIndex((p) => p.job.seed === t.seed);
+      if (at < 0) at = this.queue.findIndex((p) => !busy.has(p.job.seed));
+      if (at < 0) at = 0;
+      const [p] = this.queue.splice(at, 1) as [Pending];
+      t.job = p;
+      t.seed = p.job.seed;
+      t.worker.postMessage(p.job);
     }
   }
 
-  private spawn(): Worker {
-    const w = startTsWorker(new URL('./runWorker.ts', import.meta.url), {});
-    w.on('message', (r: RunResult) => {
-      const p = this.busy.get(w);
-      this.busy.delete(w);
-      this.idle.push(w);
+  private spawn(): Thread {
+    const t: Thread = {
+      worker: startTsWorker(new URL('./runWorker.ts', import.meta.url), {}),
+      seed: null,
+      job: null,
+    };
+    this.threads.push(t);
+    t.worker.on('message', (r: RunResult) => {
+      const p = t.job;
+      t.job = null;
       p?.resolve(r);
       this.pump();
     });
     const fail = (why: string) => {
-      const p = this.busy.get(w);
-      this.busy.delete(w);
-      const at = this.idle.indexOf(w);
-      if (at >= 0) this.idle.splice(at, 1);
+      const at = this.threads.indexOf(t);
+      if (at < 0) return;
+      this.threads.splice(at, 1);
+      const p = t.job;
+      t.job = null;
       p?.resolve({
         variant: p.job.variant,
         seed: p.job.seed,
@@ -64,17 +80,16 @@ export class ThreadRunner implements JobRunner {
       });
       this.pump();
     };
-    w.on('error', (e) => fail(e.message));
-    w.on('exit', (code) => {
+    t.worker.on('error', (e) => fail(e.message));
+    t.worker.on('exit', (code) => {
       if (!this.closed) fail(`exit code ${code}`);
     });
-    return w;
+    return t;
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    const all = [...this.idle, ...this.busy.keys()];
-    this.idle.length = 0;
-    await Promise.all(all.map((w) => w.terminate()));
+    this.cancelPending();
+    await Promise.all(this.threads.splice(0).map((t) => t.worker.terminate()));
   }
 }

@@ -8,6 +8,7 @@ import { simDayBench } from './simDay.bench.ts';
 import { storeIngestBench } from './store.bench.ts';
 import { twinFeedBench, twinFrameBench } from './twin.bench.ts';
 import { visionBench } from './vision.bench.ts';
+import { whatIfBench } from './whatif.bench.ts';
 
 // `npm run bench -- <name>` runs the benchmarks whose name contains <name>; no name runs all.
 // Each prints one JSON line per figure: the figure, its peer measured in the same run, and the ratio.
@@ -27,6 +28,7 @@ const benches: Record<string, () => BenchLine | BenchLine[] | Promise<BenchLine 
   'store-ingest-postgres': () => storeIngestBench('postgres'),
   'twin-frame': twinFrameBench,
   'twin-feed': twinFeedBench,
+  whatif: () => whatIfBench(),
   vision: visionBench,
 };
 

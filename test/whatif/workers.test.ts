@@ -7,7 +7,6 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DEFAULT_QUEUE,
   InlineRunner,
   loadWhatIf,
   type QueueNames,
@@ -18,7 +17,6 @@ import {
   whatIfJobs,
   whatIfReport,
 } from '../../scenarios/whatif/index.ts';
-import { varv } from '../cli/varv.ts';
 import { HOOK_MS, natsSkip, TEST_NATS_URL, uniqueName } from '../services.ts';
 
 // Issue 9: the same what-if gives the same report, byte for byte, whoever runs it — this thread,
@@ -26,6 +24,24 @@ import { HOOK_MS, natsSkip, TEST_NATS_URL, uniqueName } from '../services.ts';
 // JetStream work queue (two of them `varv worker` processes) — because results are collected by
 // (arm, seed), never by arrival. And a variant that changes nothing is found to change nothing.
 // Ten minutes of the grocery at its peak rate on two seeds keeps this affordable.
+
+/** Runs `varv` like test/cli/varv.ts does, without blocking this process (its workers need the event loop). */
+async function varvAsync(args: string[], env: NodeJS.ProcessEnv) {
+  const c = spawn(process.execPath, ['bin/varv.js', ...args], {
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  c.stdout?.on('data', (d) => {
+    stdout += d;
+  });
+  c.stderr?.on('data', (d) => {
+    stderr += d;
+  });
+  const [code] = await once(c, 'exit');
+  return { code, stdout, stderr, lastLine: stdout.trim().split('\n').at(-1) ?? '' };
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'varv-whatif-workers-'));
 const peak = JSON.parse(readFileSync('scenarios/runs/demo-grocery-peak.json', 'utf8'));
@@ -77,41 +93,23 @@ describe('what-if runs on threads', () => {
       expect(row.diff.mean === null || row.diff.mean === 0, row.kpi).toBe(true);
   });
 
-  it('`varv whatif --workers 2` (worker threads) writes the report of one thread, byte for byte', () => {
-    const out = join(dir, 'threads');
-    const r = varv([
-      'whatif',
-      BASE,
-      FIFTH,
-      '--seeds',
-      '2',
-      '--first-seed',
-      '1',
-      '--workers',
-      '2',
-      '--out',
-      out,
-      '--json',
-    ]);
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    const summary = JSON.parse(r.lastLine);
-    expect(summary).toMatchObject({
-      command: 'whatif',
-      ok: true,
-      runs: 4,
-      where: 'threads',
-      workers: 2,
-      seeds: SEEDS,
-    });
-    expect(summary.variants[0].variant).toBe('fifth till');
-    expect(r.stdout).toContain('"fifth till" (scenarios/variants/grocery-fifth-till.json)');
-    expect(r.stdout).toMatch(/mean wait in line \(Little\)\s+s\s/);
-    const written = readFileSync(join(out, 'whatif.json'), 'utf8');
-    expect(JSON.stringify(JSON.parse(written))).toBe(JSON.stringify(reference));
-    const html = readFileSync(join(out, 'whatif.html'), 'utf8');
-    expect(html).toContain('<h2>fifth till');
-    expect(html).toContain('mean wait in line (Little)');
+  it('a failed run stops the what-if, names its arm and seed, and cancels the runs not started', async () => {
+    const bad = [
+      { ...(arms[0] as (typeof arms)[number]), name: 'broken', wire: { format: 'nonsense' } },
+      ...arms,
+    ];
+    const done: string[] = [];
+    await expect(
+      runWhatIf(bad, { seeds: SEEDS, workers: 1, onResult: (r) => done.push(r.error?.code ?? 'ok') }),
+    ).rejects.toThrow(
+      /"broken" on seed 1 failed: the job's scenario is invalid:\n {2}format: expected "varv\.scenario\/1"/,
+    );
+    expect(done).toEqual(['E_WHATIF_JOB', ...Array(5).fill('E_WHATIF_CANCELLED')]);
+  });
+
+  it('worker threads give the report of one thread, byte for byte', async () => {
+    const report = await runWhatIf(arms, { seeds: SEEDS, workers: 2 });
+    expect(JSON.stringify(report)).toBe(JSON.stringify(reference));
   }, 120_000);
 });
 
@@ -172,7 +170,7 @@ describe.skipIf(skip !== null)('what-if runs over the NATS JetStream work queue'
     expect(JSON.stringify(report)).toBe(JSON.stringify(reference));
   }, 120_000);
 
-  it('2 `varv worker` processes give the same report, and stop cleanly on SIGTERM', async () => {
+  it('2 `varv worker` processes give the same report to `varv whatif`, and stop cleanly on SIGTERM', async () => {
     const start = () => {
       const c = spawn(process.execPath, ['bin/varv.js', 'worker', '--threads', '0', '--json'], {
         env: { ...process.env, VARV_NATS_URL: TEST_NATS_URL, NO_COLOR: '1' },
@@ -187,21 +185,33 @@ describe.skipIf(skip !== null)('what-if runs over the NATS JetStream work queue'
       c.stderr?.on('data', (d) => {
         stderr += d;
       });
-      const ready = new Promise<void>((res) =>
-        c.stderr?.on('data', () => stderr.includes('takes what-if runs') && res()),
-      );
-      return { c, ready, out: () => stdout, err: () => stderr };
+      return { c, out: () => stdout, err: () => stderr };
     };
     const procs = [start(), start()];
-    await Promise.all(procs.map((p) => p.ready));
-    const report = await runWhatIf(arms, {
-      seeds: SEEDS,
+    const out = join(dir, 'nats-2');
+    const r = await varvAsync(
+      ['whatif', BASE, FIFTH, '--seeds', '2', '--first-seed', '1', '--timeout', '90', '--out', out, '--json'],
+      { VARV_NATS_URL: TEST_NATS_URL },
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.lastLine);
+    expect(summary).toMatchObject({
+      command: 'whatif',
+      ok: true,
+      runs: 4,
+      where: 'nats',
       workers: 0,
-      natsUrl: TEST_NATS_URL,
-      queue: DEFAULT_QUEUE,
-      idleTimeoutMs: 60_000,
+      seeds: SEEDS,
     });
-    expect(JSON.stringify(report)).toBe(JSON.stringify(reference));
+    expect(r.stdout).toContain('"fifth till" (scenarios/variants/grocery-fifth-till.json)');
+    expect(r.stdout).toMatch(/mean wait in line \(Little\)\s+s\s/);
+    expect(r.stdout).toContain('on the work queue at nats://127.0.0.1:4222');
+    const written = readFileSync(join(out, 'whatif.json'), 'utf8');
+    expect(JSON.stringify(JSON.parse(written))).toBe(JSON.stringify(reference));
+    const html = readFileSync(join(out, 'whatif.html'), 'utf8');
+    expect(html).toContain('<h2>fifth till');
+    expect(html).toContain('mean wait in line (Little)');
     for (const p of procs) p.c.kill('SIGTERM');
     const codes = await Promise.all(procs.map((p) => once(p.c, 'exit').then(([code]) => code)));
     expect(codes).toEqual([0, 0]);
