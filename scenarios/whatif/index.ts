@@ -1,4 +1,3 @@
-export { checkVariant, type VariantBase } from './checkVariant.ts';
 export { type ComposedVariant, composeVariant, variantIssue } from './composeVariant.ts';
 export { formatInterval, formatP, formatSeeds, formatValue } from './formatValue.ts';
 export { formatWhatIf } from './formatWhatIf.ts';
@@ -21,7 +20,6 @@ export {
   runMessageId,
 } from './natsQueue.ts';
 export { type PairedDifference, pairedDifference } from './pairedDifference.ts';
-export { peakWindow } from './peakWindow.ts';
 export {
   cancelled,
   JobCache,
@@ -46,7 +44,6 @@ export {
   variantSchema,
 } from './variantSchema.ts';
 export { whatIfHtml } from './whatIfHtml.ts';
-export { WhatIfJobs, type WhatIfJobsOptions } from './whatIfJobs.ts';
 export {
   ALPHA,
   type ArmInfo,
@@ -56,5 +53,4 @@ export {
   type WhatIfReport,
   whatIfReport,
 } from './whatIfReport.ts';
-export { whatIfResult } from './whatIfResult.ts';
 export { WhatIfWorker, type WhatIfWorkerOptions, type WhatIfWorkerStats } from './whatIfWorker.ts';
