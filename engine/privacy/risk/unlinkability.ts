@@ -16,7 +16,10 @@ export type Unlinkability = {
   edges: number[];
   mated: number[];
   nonMated: number[];
-  /** LR(s) = p(s | mated) / p(s | non-mated) per bin (Infinity where no non-mated score fell, null where neither did). */
+  /**
+   * LR(s) = p(s | mated) / p(s | non-mated) per bin: Infinity where no non-mated score fell, null
+   * where neither did (in JSON both read null).
+   */
   lr: (number | null)[];
   atOne: UnlinkabilityAtPrior;
   /** At the realistic prior, when one is given. */

@@ -27,7 +27,8 @@ const config = configUnderTest();
 const t = config.thresholds;
 const attacks = attacksPerRun(config);
 const seeds = fc.integer({ min: 0, max: 0x7fff_ffff });
-const runs = { numRuns: 3 };
+// Seeded from the configuration: a run reproduces, like every result of the lab.
+const runs = { numRuns: 3, seed: config.seed };
 
 describe(`linkage properties of ${describeConfig(config)}`, () => {
   let lab: LabUnderTest;
@@ -69,6 +70,8 @@ describe(`linkage properties of ${describeConfig(config)}`, () => {
     fc.assert(
       fc.property(seeds, (seed) => {
         const r = singlingOut(lab.records, lab.identities, { seed, attacks, people: lab.people });
+        // No query looked like one person on several days (e.g. keys rotate daily): nobody singled out.
+        if (r.attacks === 0) return;
         expect(r.hi).toBeLessThanOrEqual(t.singlingOut);
       }),
       runs,
