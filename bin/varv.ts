@@ -384,7 +384,7 @@ const worker = defineCommand({
     description: 'Take what-if runs from the NATS JetStream work queue (VARV_NATS_URL) until stopped',
   },
   args: {
-    threads: { type: 'string', default: '1', description: 'worker threads (0: the main thread)' },
+    threads: { type: 'string', description: 'worker threads (default: one per core; 0: the main thread)' },
     'max-jobs': { type: 'string', description: 'stop after this many runs' },
     name: { type: 'string', description: "the worker's name (default: varv-worker-<host>-<pid>)" },
     json: jsonArg,
@@ -394,7 +394,7 @@ const worker = defineCommand({
       () =>
         workerCommand({
           natsUrl: process.env.VARV_NATS_URL || undefined,
-          threads: num(args.threads, 'threads'),
+          threads: args.threads === undefined ? undefined : num(args.threads, 'threads'),
           maxJobs: args['max-jobs'] === undefined ? undefined : num(args['max-jobs'], 'max-jobs'),
           name: args.name,
           log: (line) => process.stderr.write(`${line}\n`),

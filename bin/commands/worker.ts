@@ -1,4 +1,4 @@
-import { hostname } from 'node:os';
+import { availableParallelism, hostname } from 'node:os';
 import { VarvError } from '../../engine/errors.ts';
 import { natsTarget } from '../../engine/uplink/index.ts';
 import { type QueueNames, WhatIfWorker } from '../../scenarios/whatif/index.ts';
@@ -7,8 +7,8 @@ import type { CommandResult } from './output.ts';
 export type WorkerCommandOptions = {
   /** VARV_NATS_URL. */
   natsUrl?: string;
-  /** Worker threads (each runs one job at a time); 0 runs them on the main thread. */
-  threads: number;
+  /** Worker threads, each running one job at a time (default: one per core); 0 runs them on the main thread. */
+  threads?: number;
   /** Stop after this many jobs (default: run until SIGINT or SIGTERM). */
   maxJobs?: number;
   name?: string;
@@ -28,14 +28,15 @@ export async function workerCommand(o: WorkerCommandOptions): Promise<CommandRes
       'E_USAGE',
       'varv worker takes what-if runs from NATS JetStream: set VARV_NATS_URL (e.g. nats://127.0.0.1:4222)',
     );
-  if (!(Number.isInteger(o.threads) && o.threads >= 0 && o.threads <= 256))
-    throw new VarvError('E_USAGE', `--threads expects a whole number from 0 to 256, got ${o.threads}`);
+  const threads = o.threads ?? availableParallelism();
+  if (!(Number.isInteger(threads) && threads >= 0 && threads <= 256))
+    throw new VarvError('E_USAGE', `--threads expects a whole number from 0 to 256, got ${threads}`);
   if (o.maxJobs !== undefined && !(Number.isInteger(o.maxJobs) && o.maxJobs >= 1))
     throw new VarvError('E_USAGE', `--max-jobs expects a whole number from 1, got ${o.maxJobs}`);
   const name = o.name ?? `varv-worker-${hostname()}-${process.pid}`;
   const log = o.log ?? (() => {});
   const worker = new WhatIfWorker(o.natsUrl, {
-    threads: o.threads,
+    threads,
     name,
     queue: o.queue,
     maxJobs: o.maxJobs,
@@ -49,7 +50,7 @@ export async function workerCommand(o: WorkerCommandOptions): Promise<CommandRes
   });
   await worker.start();
   log(
-    `${name} takes what-if runs from ${natsTarget(o.natsUrl)} with ${o.threads ? `${o.threads} thread(s)` : 'the main thread'}${o.maxJobs ? `, ${o.maxJobs} at most` : ''}; Ctrl-C stops it`,
+    `${name} takes what-if runs from ${natsTarget(o.natsUrl)} with ${threads ? `${threads} thread(s)` : 'the main thread'}${o.maxJobs ? `, ${o.maxJobs} at most` : ''}; Ctrl-C stops it`,
   );
   const stop = () => {
     log('stopping: finishing the runs in hand');
