@@ -213,7 +213,7 @@ export class JetStreamIngest {
     if (id !== messageId(e))
       return {
         ok: false,
-        reason: `message id "${id.slice(0, 80)}" is not the event's key "${messageId(e)}"`,
+        reason: `message id "${id.slice(0, 80)}" is not the event's "${messageId(e)}"`,
         kind: 'subject',
       };
     if (this.opts.stores && !this.opts.stores(e.store))

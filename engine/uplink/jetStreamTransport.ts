@@ -26,9 +26,9 @@ export type JetStreamTransportOptions = {
 const encoder = new TextEncoder();
 
 /**
- * Publishes events to JetStream, each with its `store:seq` as message id, all of a batch in flight
- * at once; an event counts as sent only when the broker's ack for it came back (stored, or dropped
- * as a duplicate within the window). Connects on first use and again after the connection closed.
+ * Publishes events to JetStream, each with its `store:seq:digest` as message id, all of a batch in
+ * flight at once; an event counts as sent only when the broker's ack for it came back (stored, or
+ * dropped as a duplicate within the window). Connects on first use and again after the connection closed.
  */
 export class JetStreamTransport implements Transport {
   readonly kind = 'nats';

@@ -15,7 +15,7 @@ import {
 } from '@nats-io/transport-node';
 import { VarvError } from '../errors.ts';
 import type { VarvEvent } from '../events/index.ts';
-import { redactUrl } from '../store/index.ts';
+import { eventDigest, redactUrl } from '../store/index.ts';
 import type { NatsCredentials } from './natsCredentials.ts';
 
 /** The stream that carries events from the stores to the cloud, and its subjects. */
@@ -29,9 +29,16 @@ export function subjectFor(e: VarvEvent, prefix = SUBJECT_PREFIX): string {
   return `${prefix}.${e.type}.${e.store.replaceAll('.', '_')}`;
 }
 
-/** The JetStream message id of an event: its idempotency key, so the broker drops re-sends. */
+/**
+ * The JetStream message id of an event: its key and a digest of its content, `store:seq:digest`, so
+ * that the broker drops re-sends of the same event. The digest matters: the broker's duplicate
+ * window is one for the whole stream, and with `store:seq` alone anyone allowed to publish (another
+ * store, under its own subject) could send a message under a key another store is about to use, and
+ * the broker would drop the real event as a duplicate for 10 minutes. A different event under a
+ * taken key is not dropped either: it reaches the cloud and is reported as a conflict.
+ */
 export function messageId(e: VarvEvent): string {
-  return `${e.store}:${e.seq}`;
+  return `${e.store}:${e.seq}:${eventDigest(e)}`;
 }
 
 /** How long the stream keeps a message, acked or not: the cloud has this long to catch up. */

@@ -79,9 +79,10 @@ describe.skipIf(skip !== null)('the uplink over NATS JetStream', () => {
     await nc.close();
   }, HOOK_MS);
 
-  it('names messages store:seq on per-type subjects', () => {
+  it('names messages store:seq:digest on per-type subjects', () => {
     const e = sighting('demo.grocery', 42);
-    expect(messageId(e)).toBe('demo.grocery:42');
+    expect(messageId(e)).toMatch(/^demo\.grocery:42:[0-9a-f]{32}$/);
+    expect(messageId({ ...e, group: e.group + 1 })).not.toBe(messageId(e));
     expect(subjectFor(e)).toBe('varv.events.sighting.demo_grocery');
   });
 
