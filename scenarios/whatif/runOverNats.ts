@@ -58,6 +58,8 @@ export async function runOverNats(
       jobs.map((job) =>
         link.js.publish(`${q.jobsSubject}.${batch}`, encodeMessage({ v: 1, batch, job }), {
           msgID: runMessageId(batch, job),
+          // Each job carries its whole scenario; a busy broker may take longer than the 5 s default to ack.
+          timeout: 60_000,
         }),
       ),
     );
