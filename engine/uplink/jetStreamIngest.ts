@@ -228,7 +228,9 @@ export class JetStreamIngest {
   private reject(m: JsMsg, reason: string, kind: RejectKind): void {
     this.stats.rejected++;
     this.opts.onRejected?.(reason, m.subject, kind);
-    m.term(reason.slice(0, 200));
+    // Without a reason: nats-server before 2.10 does not know "+TERM <reason>" and ignores it, and
+    // the refused message came back after every ack wait, for as long as the stream kept it.
+    m.term();
   }
 
   /**

@@ -101,8 +101,8 @@ const SETTLE_MS = 120_000;
 export async function runFault(o: RigOptions): Promise<RigResult> {
   const rate = o.rate ?? 2000;
   const batch = o.batch ?? 100;
-  const before = o.before ?? 2000;
-  const after = o.after ?? 2000;
+  const before = o.before ?? 1000;
+  const after = o.after ?? 1000;
   const registry = new Registry();
   const metrics = new UplinkMetrics(registry);
   const outbox = metrics.instrument(o.local.outbox);

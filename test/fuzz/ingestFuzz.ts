@@ -255,6 +255,8 @@ export async function intakeRig(url: string, cloud: EventStore, prefix: string, 
     durable: `${stream.name}_fuzz`,
     batch: 50,
     expiresMs: 1000,
+    // Short, so that a refused message that is not really terminated comes back during the runs.
+    ackWaitMs: 3000,
     backoff: new Backoff(10, 200),
     stores: (s) => runs().some((r) => s === `${r}-a` || s === `${r}-b`),
     ...watch.hooks(),
