@@ -19,7 +19,8 @@ export type ServerOptions = {
   twinDir?: string;
   /** How often the live feed pushes (ms of real time). */
   tickMs?: number;
-  logger?: boolean;
+  /** Fastify's request log (off by default); a stream receives its lines (the canary test reads them). */
+  logger?: boolean | { level?: string; stream?: { write(line: string): void } };
   /** Serve HTTPS (and WSS) with this certificate and key (PEM). Without it: plain HTTP, for 127.0.0.1. */
   tls?: { cert: string | Buffer; key: string | Buffer };
   /** Cameras that push JPEG frames (POST /api/cameras/:id/frames, each with its own camera token): the live engine. */
