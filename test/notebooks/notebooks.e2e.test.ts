@@ -47,7 +47,7 @@ describe.runIf(haveChromium || process.env.CI === 'true')('the notebooks in head
     const requests = await drawn(browser, url, CHARTS[name] ?? 1);
     expect(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:'))).toEqual([]);
     expect(requests.filter((u) => u.startsWith('file:'))).toEqual([url]);
-  });
+  }, 90_000);
 
   it('serves the notebooks live for editing (--preview), from node_modules only', async () => {
     const server = await previewNotebooks({ port: 0, logLevel: 'warn' });
