@@ -6,7 +6,7 @@ import {
   type SightingPolicy,
   wipe,
 } from '../privacy/index.ts';
-import type { DecodeOptions, Detection, FacePatch, Track, Vision } from '../vision/index.ts';
+import type { DecodeOptions, Detection, LiveVision, Track } from '../vision/index.ts';
 import type { CameraChannel, QueuedFrame, TrackedFace } from './cameraChannel.ts';
 
 /** A sighting due from one frame, before it gets its event fields. */
@@ -25,7 +25,7 @@ export type ProcessorLifetimes = {
 };
 
 export type ProcessorOptions = {
-  vision: Vision;
+  vision: LiveVision;
   assigner: GroupAssigner;
   policy: SightingPolicy;
   clock: Clock;
@@ -47,9 +47,12 @@ export type ProcessorOptions = {
  *    and the frame is wiped at once (lifetime: frame, per camera), then the JPEG;
  * 4. one face at a time: its patch becomes its crop and is wiped, the crop is embedded and
  *    classified and wiped (lifetime: crop, from the patch's cut to the crop's wipe), and the
- *    embedding is lent to the group assigner and wiped (lifetime: embedding); the track keeps
- *    only group, interval and categories;
- * 5. the sighting policy says which tracks yield a sighting now; each is placed in a zone.
+ *    embedding is lent to the group assigner and wiped (lifetime: embedding, from its arrival
+ *    here: with VisionWorkers, the worker's moment between the describer's return and the
+ *    transfer is not counted); the track keeps only group, interval and categories;
+ * 5. the sighting policy says which tracks yield a sighting now; each is placed in a zone. A new
+ *    face's sighting goes to `emit` as soon as its group is assigned (it does not wait for the
+ *    frame's other new faces); the others' are returned.
  *
  * The JPEG's lifetime runs from its receipt to its wipe (queue wait included).
  */
@@ -57,14 +60,15 @@ export class FrameProcessor {
   constructor(private readonly o: ProcessorOptions) {}
 
   /**
-   * The sightings due from a frame at time `t`, and how many faces were embedded. A frame that
-   * does not decode throws E_IMAGE; its bytes and every pixel taken from it are wiped whatever
-   * happens.
+   * The sightings due from a frame at time `t` (those of new faces handed to `emit` one by one as
+   * they are ready, the rest returned), and how many faces were embedded. A frame that does not
+   * decode throws E_IMAGE; its bytes and every pixel taken from it are wiped whatever happens.
    */
   async process(
     ch: CameraChannel,
     encoded: QueuedFrame,
     t: number,
+    emit?: (drafts: SightingDraft[]) => void,
   ): Promise<{ sightings: SightingDraft[]; embedded: number }> {
     const { vision, clock, lifetimes, decode } = this.o;
     let bytesLive = true;
@@ -74,7 +78,6 @@ export class FrameProcessor {
       wipe(encoded.bytes);
       lifetimes.encoded.record(clock.monotonic() - encoded.received);
     };
-    let patches: FacePatch[] = [];
     try {
       const found = await vision.findFaces(encoded.bytes, decode, { clock, histogram: lifetimes.detection });
       const { detections, width, height } = found;
@@ -91,59 +94,52 @@ export class FrameProcessor {
         }
         if (!track.data && this.good(detection)) fresh.push({ track, detection });
       }
+      const out: SightingDraft[] = [];
+      const zoneOf = (d: Detection) => ch.locator.zoneOf(d.box, width, height);
       if (fresh.length > 0)
-        patches = await vision.cutFaces(
+        await vision.describeFaces(
           encoded.bytes,
           found,
           fresh.map((f) => f.detection),
           decode,
-          { clock, histogram: ch.frameLifetimes },
+          {
+            clock,
+            frame: ch.frameLifetimes,
+            crop: lifetimes.crop,
+            cut: forgetBytes,
+            described: (i, d) => {
+              const { track, detection } = fresh[i] as (typeof fresh)[number];
+              // The embedding is here from the describer's return; lent to the assigner and wiped.
+              const born = clock.monotonic();
+              const { group, interval } = lend(d.embedding, (e) => this.o.assigner.assign(e, t));
+              lifetimes.embedding.record(clock.monotonic() - born);
+              const attrs: TrackedFace['attrs'] = {};
+              if (d.gender !== 'unknown') attrs.gender = d.gender;
+              if (d.age !== 'unknown') attrs.age = d.age;
+              track.data = { group, interval, day: pos.day, attrs };
+              if (this.o.policy.seen(ch.id, track.id, t)) {
+                const draft = { zone: zoneOf(detection), face: track.data };
+                if (emit) emit([draft]);
+                else out.push(draft);
+              }
+            },
+          },
         );
       forgetBytes();
 
-      for (const [i, { track }] of fresh.entries()) {
-        const patch = patches[i] as FacePatch;
-        let d: Awaited<ReturnType<Vision['describePatch']>>;
-        try {
-          d = await vision.describePatch(patch);
-        } finally {
-          this.forgetPatch(patch);
-        }
-        // The embedding exists from the describer's return; it is lent to the assigner and wiped.
-        const born = clock.monotonic();
-        const { group, interval } = lend(d.embedding, (e) => this.o.assigner.assign(e, t));
-        lifetimes.embedding.record(clock.monotonic() - born);
-        const attrs: TrackedFace['attrs'] = {};
-        if (d.gender !== 'unknown') attrs.gender = d.gender;
-        if (d.age !== 'unknown') attrs.age = d.age;
-        track.data = { group, interval, day: pos.day, attrs };
-      }
-
-      const out: SightingDraft[] = [];
+      const described = new Set(fresh.map((f) => f.track));
       for (const [i, track] of update.tracks.entries()) {
-        if (!track.data || !this.o.policy.seen(ch.id, track.id, t)) continue;
-        out.push({
-          zone: ch.locator.zoneOf((detections[i] as Detection).box, width, height),
-          face: track.data,
-        });
+        if (!track.data || described.has(track) || !this.o.policy.seen(ch.id, track.id, t)) continue;
+        out.push({ zone: zoneOf(detections[i] as Detection), face: track.data });
       }
       return { sightings: out, embedded: fresh.length };
     } finally {
       forgetBytes();
-      for (const p of patches) this.forgetPatch(p);
     }
   }
 
   /** Faces are embedded only from a confident detection of a face large enough to describe. */
   private good(d: Detection): boolean {
     return d.score >= this.o.embedMinScore && Math.min(d.box.width, d.box.height) >= this.o.minFacePx;
-  }
-
-  /** Wipes a patch (describePatch already did, unless it failed early) and records its face's lifetime once. */
-  private forgetPatch(p: FacePatch): void {
-    if (p.born < 0) return;
-    wipe(p.pixels.data);
-    this.o.lifetimes.crop.record(this.o.clock.monotonic() - p.born);
-    p.born = -1;
   }
 }

@@ -4,7 +4,7 @@ import type { VarvError } from '../errors.ts';
 import type { VarvEvent } from '../events/index.ts';
 import type { StoreLayout } from '../layout/index.ts';
 import type { GroupAssigner, Quantizer, Rotation, StoreKey } from '../privacy/index.ts';
-import type { DecodeOptions, TrackerOptions, Vision } from '../vision/index.ts';
+import type { DecodeOptions, LiveVision, TrackerOptions } from '../vision/index.ts';
 
 /** Where a camera's frames come from. */
 export type CameraSourceConfig =
@@ -52,7 +52,8 @@ export type EventSink = (events: readonly VarvEvent[]) => void | Promise<void>;
 export type LiveOptions = {
   store: StoreLayout;
   privacy: LivePrivacy;
-  vision: Vision;
+  /** Vision in this thread (Vision) or in worker threads (VisionWorkers). */
+  vision: LiveVision;
   cameras: readonly LiveCameraConfig[];
   sink: EventSink;
   clock: Clock;

@@ -251,7 +251,9 @@ export class LiveEngine implements CameraIntake {
     const t = Math.max(frame.t, ch.lastT);
     ch.lastT = t;
     try {
-      const { sightings, embedded } = await this.processor.process(ch, frame, t);
+      const { sightings, embedded } = await this.processor.process(ch, frame, t, (drafts) =>
+        this.emit(ch, frame, t, drafts),
+      );
       ch.processed++;
       this.metrics.framesProcessed.inc(this.metrics.camera(ch.id));
       if (embedded > 0) this.metrics.facesEmbedded.inc(this.metrics.camera(ch.id), embedded);

@@ -26,8 +26,10 @@ export { type AngleStats, angleDeg, fitNoiseModel, type NoiseModelFit, pairAngle
 export type { Frame } from './frame.ts';
 export { jpegSize } from './jpegSize.ts';
 export { dot, l2normalize } from './l2normalize.ts';
+export type { DescribeHooks, FoundFaces, LiveVision } from './liveVision.ts';
 export { type Box, iou, nms } from './nms.ts';
 export { DEFAULT_THREADS, openSession, type VisionThreads } from './onnxSession.ts';
 export { rocAuc } from './rocAuc.ts';
 export { FaceTracker, type Track, type TrackerOptions, type TrackUpdate } from './tracker.ts';
-export { type Face, type FoundFaces, Vision, type VisionOptions } from './vision.ts';
+export { type Face, Vision, type VisionOptions } from './vision.ts';
+export { VisionWorkers, type VisionWorkersOptions } from './visionWorkers.ts';

@@ -11,6 +11,7 @@ import { cutPatch, type FacePatch } from './facePatch.ts';
 import { faceRegion } from './faceRegion.ts';
 import type { Frame } from './frame.ts';
 import { jpegSize } from './jpegSize.ts';
+import type { DescribeHooks, FoundFaces, LiveVision } from './liveVision.ts';
 import { DEFAULT_THREADS, type VisionThreads } from './onnxSession.ts';
 
 export type VisionOptions = {
@@ -27,12 +28,6 @@ export type VisionOptions = {
 export type Face = { detection: Detection } & FaceDescription;
 
 /**
- * Faces found in an encoded frame, in the coordinates of the frame as `decodeImage` would decode
- * it with the same options (`width` × `height`, which is not decoded for this).
- */
-export type FoundFaces = { detections: Detection[]; width: number; height: number };
-
-/**
  * The live vision pipeline: find faces in a frame, crop each (levelled by the eyes), and describe
  * them. Two ways through it:
  *
@@ -43,7 +38,7 @@ export type FoundFaces = { detections: Detection[]; width: number; height: numbe
  *   frame at once; `describePatch` turns one patch into its crop, wipes the patch, describes the
  *   crop and wipes it.
  */
-export class Vision {
+export class Vision implements LiveVision {
   private constructor(
     readonly detector: FaceDetector,
     readonly describer: FaceDescriber,
@@ -140,6 +135,38 @@ export class Vision {
     }
     const [description] = await lendAsync(crop, (c) => this.describer.describe(c));
     return description as FaceDescription;
+  }
+
+  /** Live step 2 (see LiveVision): cutFaces, then describePatch face by face. */
+  async describeFaces(
+    bytes: Uint8Array,
+    found: FoundFaces,
+    faces: readonly Detection[],
+    decode: DecodeOptions,
+    hooks: DescribeHooks,
+  ): Promise<void> {
+    const { clock } = hooks;
+    const patches = await this.cutFaces(bytes, found, faces, decode, { clock, histogram: hooks.frame });
+    const forget = (p: FacePatch) => {
+      if (p.born < 0) return;
+      wipe(p.pixels.data);
+      hooks.crop.record(clock.monotonic() - p.born);
+      p.born = -1;
+    };
+    try {
+      hooks.cut?.();
+      for (const [i, patch] of patches.entries()) {
+        let d: FaceDescription;
+        try {
+          d = await this.describePatch(patch);
+        } finally {
+          forget(patch);
+        }
+        hooks.described(i, d);
+      }
+    } finally {
+      for (const p of patches) forget(p);
+    }
   }
 
   async release(): Promise<void> {

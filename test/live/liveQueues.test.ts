@@ -41,6 +41,9 @@ describe('live engine queues and metrics', () => {
     // The two kept were processed (and, not being JPEGs, rejected and wiped).
     expect(frames.every((f) => f.every((b) => b === 0))).toBe(true);
     expect(errors.length).toBe(2);
+    // Every JPEG's life was timed, from receipt to its wipe: the two dropped and the two rejected.
+    const { encoded, detection, frame } = e.stats().lifetimes;
+    expect([encoded.count, detection.count, frame.count]).toEqual([4, 0, 0]);
     const metrics = await e.registry.metrics();
     expect(metrics).toMatch(/varv_frames_in_total\{store="live-shop",camera="cam-push"\} 4/);
     expect(metrics).toMatch(/varv_frames_dropped_total\{store="live-shop",camera="cam-push"\} 2/);
