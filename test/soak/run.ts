@@ -1,5 +1,6 @@
 import { badInputStages } from './badInputStages.ts';
 import { faultStages } from './faultStages.ts';
+import { loadStages } from './loadStages.ts';
 import { type SoakStage, type StageOutcome, soakReport } from './soakReport.ts';
 
 // `npm run soak`: the long checks of issue 10, stage by stage, then ONE JSON line on stdout:
@@ -8,10 +9,10 @@ import { type SoakStage, type StageOutcome, soakReport } from './soakReport.ts';
 // unless ok. `npm run soak -- --only nats-outage,bad-layouts` runs some; `--quick` shortens every
 // stage (outages of 2 s, a twentieth of the fuzz runs) for a smoke run.
 //
-// To add a stage (the 16-camera load, the 200-client live feed): write a SoakStage that returns its
+// To add a stage: write a SoakStage that returns its
 // part ({ loadHeld, eventsLost, …, detail }) and put it in `stages` below; soakReport adds it up.
 
-const stages: SoakStage[] = [...faultStages, ...badInputStages];
+const stages: SoakStage[] = [...loadStages, ...faultStages, ...badInputStages];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
