@@ -9,6 +9,8 @@ import { canRead, type Principal, type TokenAuth } from './auth.ts';
 import type { LiveSource } from './liveSource.ts';
 import { type RateLimitOptions, registerRateLimits } from './rateLimits.ts';
 import { storeReportHtml } from './storeReport.ts';
+import type { WhatIfService } from './whatIf.ts';
+import { registerWhatIfRoutes } from './whatIfRoutes.ts';
 
 export type { LiveSource, SimulatedAgents } from './liveSource.ts';
 
@@ -29,6 +31,8 @@ export type ServerOptions = {
   rateLimit?: RateLimitOptions | false;
   /** The registry /metrics serves (e.g. with the uplink's metrics on it); the server adds its own. Default: a new one. */
   metrics?: Registry;
+  /** Runs what-ifs for the twin's edit mode (admin only; see whatIfRoutes.ts). The caller closes it. */
+  whatIf?: WhatIfService;
 };
 
 /**
@@ -98,6 +102,8 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   };
 
   app.get('/api/health', async () => ({ ok: true, mode: o.source.mode }));
+  // Who the caller is (the twin offers its edit mode to an admin only) and whether what-ifs run here.
+  app.get('/api/me', async (req) => ({ role: principal(req)?.role ?? null, whatIf: o.whatIf !== undefined }));
   app.get('/api/stores', async () => ({
     mode: o.source.mode,
     now: o.source.now(),
@@ -198,6 +204,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   const timer = setInterval(push, o.tickMs ?? 1000);
   app.addHook('onClose', async () => clearInterval(timer));
 
+  if (o.whatIf) registerWhatIfRoutes(app, o.whatIf, principal);
   if (o.cameras) await app.register(cameraPush, { intake: o.cameras, auth: o.auth });
   if (o.twinDir && existsSync(o.twinDir)) await app.register(fastifyStatic, { root: o.twinDir });
   return app;
