@@ -238,7 +238,7 @@ const demo = defineCommand({
     port: { type: 'string', default: '8080', description: 'port (0: any free port)' },
     host: { type: 'string', default: '127.0.0.1', description: 'address to bind' },
     speed: { type: 'string', default: '60', description: 'simulated seconds per real second' },
-    token: { type: 'string', description: 'the manager token to accept (default: a fresh random one)' },
+    token: { type: 'string', description: 'the admin token to accept (default: a fresh random one)' },
   },
   run: async ({ args }) => {
     try {

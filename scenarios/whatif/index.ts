@@ -1,3 +1,4 @@
+export { checkVariant, type VariantBase } from './checkVariant.ts';
 export { type ComposedVariant, composeVariant, variantIssue } from './composeVariant.ts';
 export { formatInterval, formatP, formatSeeds, formatValue } from './formatValue.ts';
 export { formatWhatIf } from './formatWhatIf.ts';
@@ -20,6 +21,7 @@ export {
   runMessageId,
 } from './natsQueue.ts';
 export { type PairedDifference, pairedDifference } from './pairedDifference.ts';
+export { peakWindow } from './peakWindow.ts';
 export {
   cancelled,
   JobCache,
@@ -44,6 +46,7 @@ export {
   variantSchema,
 } from './variantSchema.ts';
 export { whatIfHtml } from './whatIfHtml.ts';
+export { WhatIfJobs, type WhatIfJobsOptions } from './whatIfJobs.ts';
 export {
   ALPHA,
   type ArmInfo,
@@ -53,4 +56,5 @@ export {
   type WhatIfReport,
   whatIfReport,
 } from './whatIfReport.ts';
+export { whatIfResult } from './whatIfResult.ts';
 export { WhatIfWorker, type WhatIfWorkerOptions, type WhatIfWorkerStats } from './whatIfWorker.ts';
