@@ -82,11 +82,12 @@ describe.runIf(haveChromium || process.env.CI === 'true')('the twin in headless 
       expect(await paintedShare(page)).toBeGreaterThan(0.05);
       expect(await page.getByText('SIMULATED shoppers').count()).toBe(1);
 
-      // The numbers move as the feed advances…
+      // The numbers move as the feed advances… (to 5 at least: the report below withholds fewer
+      // visits than the k-threshold, so with the twin already built the page could come too early)
       const first = Number(await page.getByTestId('visitors-today').textContent());
       await expect
         .poll(async () => Number(await page.getByTestId('visitors-today').textContent()), { timeout: 20_000 })
-        .toBeGreaterThan(first);
+        .toBeGreaterThan(Math.max(first, 4));
       // …and say what the API says for the same moment.
       // Both read at once, so that a tick arriving in between cannot pair one moment's number with another's time.
       const [t, shown] = (await page.evaluate(`[

@@ -11,6 +11,9 @@ import {
   type StoreLayout,
   type StoreList,
 } from './api.ts';
+import { EditOverlay } from './edit/EditOverlay.tsx';
+import { EditScene } from './edit/EditScene.tsx';
+import { useEditMode } from './edit/useEditMode.ts';
 import { Hud } from './Hud.tsx';
 import { Shoppers } from './scene/Shoppers.tsx';
 import { type Overlays, StoreScene } from './scene/StoreScene.tsx';
@@ -88,6 +91,9 @@ export function App() {
     ];
   }, [layout]);
   const size = layout ? Math.max(...layout.outline.flatMap((p) => [p[0], p[1]])) : 40;
+  // The edit mode (admins only): the edited layout is drawn instead of the live one.
+  const edit = useEditMode(storeId, layout);
+  const editing = edit.allowed && edit.editor.active && edit.editor.backdrop !== null;
 
   return (
     <>
@@ -103,13 +109,30 @@ export function App() {
           far: 1000,
         }}
         style={{ position: 'absolute', inset: 0 }}
+        frameloop={editing ? 'demand' : 'always'}
         data-testid="twin-canvas"
       >
         <color attach="background" args={['#f4f2ee']} />
         <ambientLight intensity={0.7} />
         <directionalLight position={[centre[0] + 20, 40, centre[2] + 10]} intensity={1.2} />
-        {layout && <StoreScene store={layout} tick={tick} overlays={overlays} />}
-        {layout && list?.mode === 'simulation' && replayAt === null && (
+        {layout && !editing && <StoreScene store={layout} tick={tick} overlays={overlays} />}
+        {editing && edit.editor.backdrop && (
+          <>
+            <StoreScene
+              store={edit.editor.backdrop}
+              tick={null}
+              overlays={{
+                ...overlays,
+                heat: false,
+                flows: false,
+                interest: false,
+                loop: !edit.editor.loopDraft,
+              }}
+            />
+            <EditScene editor={edit.editor} />
+          </>
+        )}
+        {layout && !editing && list?.mode === 'simulation' && replayAt === null && (
           <Shoppers frame={agents} intervalMs={1000} />
         )}
         <OrbitControls target={centre} makeDefault />
@@ -132,6 +155,7 @@ export function App() {
         onOverlays={setOverlays}
         error={error}
       />
+      <EditOverlay store={storeId} mode={edit} />
     </>
   );
 }
