@@ -20,7 +20,7 @@ import { buildServer } from '../../engine/server/app.ts';
 import { TokenAuth } from '../../engine/server/auth.ts';
 import { StoreSource } from '../../engine/server/storeSource.ts';
 import { type EventStore, openEventStore } from '../../engine/store/index.ts';
-import { type OutboxPump, openUplink } from '../../engine/uplink/index.ts';
+import { type OutboxPump, openUplink, UplinkMetrics } from '../../engine/uplink/index.ts';
 import { Vision } from '../../engine/vision/index.ts';
 import { loadServeConfig, type ResolvedServeConfig, resolveTokens } from './serveConfig.ts';
 import { buildTwin } from './twinBuild.ts';
@@ -88,13 +88,16 @@ export async function startServing(
     await events.close();
   };
   try {
+    // The outbox's size, failed appends and the uplink's rounds are on /metrics.
+    const uplinkMetrics = new UplinkMetrics(registry);
+    const outbox = uplinkMetrics.instrument(events.outbox);
     const natsUrl = c.uplink.nats ?? (env.VARV_NATS_URL || undefined);
     if (natsUrl) {
       pump = openUplink({
-        outbox: events.outbox,
+        outbox,
         natsUrl,
         env,
-        onError: (e) => log(`uplink: ${(e as Error).message}`),
+        ...uplinkMetrics.pumpHooks({ onError: (e) => log(`uplink: ${(e as Error).message}`) }),
       });
       pump.start();
     }
@@ -137,7 +140,7 @@ export async function startServing(
         sink: async (batch) => {
           // With an uplink the events go through the outbox (stored and queued in one transaction).
           if (pump) {
-            await events.outbox.append(batch);
+            await outbox.append(batch);
             pump.wake();
           } else await events.insert(batch);
         },

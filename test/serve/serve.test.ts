@@ -100,5 +100,7 @@ describe('varv serve', () => {
     const frames = /varv_buffer_lifetime_seconds_count\{[^}]*buffer="frame"[^}]*\} (\d+)/.exec(text);
     expect(Number(frames?.[1])).toBeGreaterThanOrEqual(1);
     expect(text).toMatch(/varv_frame_to_event_seconds_count/);
+    // The uplink's side: the outbox's size is published too.
+    expect(text).toMatch(/varv_outbox_pending/);
   });
 });
