@@ -6,6 +6,7 @@ import { DEMO_SCENARIOS, demoCommand } from './commands/demo.ts';
 import { modelsBuildCommand, modelsVerifyCommand } from './commands/models.ts';
 import { noticeCommand } from './commands/notice.ts';
 import type { CommandResult } from './commands/output.ts';
+import { privacyReportCommand } from './commands/privacyReport.ts';
 import { serveCommand } from './commands/serve.ts';
 import { simRunCommand } from './commands/simRun.ts';
 import { storeRetentionCommand, storeStatusCommand } from './commands/store.ts';
@@ -155,9 +156,81 @@ const calibrateCmd = defineCommand({
         ),
 });
 
+const numList = (v: unknown, name: string): number[] | undefined =>
+  v === undefined
+    ? undefined
+    : String(v)
+        .split(',')
+        .map((x) => num(x.trim(), name));
+
+const privacyReportCmd = defineCommand({
+  meta: {
+    name: 'report',
+    description:
+      'The privacy risk report of a configuration: every attack and measure of the privacy lab over several seeds, rated against stated thresholds, with what to change; report.json and a self-contained report.html',
+  },
+  args: {
+    config: {
+      type: 'positional',
+      description:
+        'a privacy-lab file (varv.privacy-lab/1), a scenario, a store, or a store id (default: the demo grocery lab file)',
+      required: false,
+    },
+    days: { type: 'string', description: 'override the simulated days' },
+    seeds: {
+      type: 'string',
+      default: '3',
+      description: 'seeds (runs) to pool, from the configuration seed on',
+    },
+    out: {
+      type: 'string',
+      default: 'out/privacy-report',
+      description: 'folder for report.json and report.html',
+    },
+    frontier: {
+      type: 'boolean',
+      description: 'measure the privacy–utility frontier over groups × consistency',
+    },
+    attacks: { type: 'string', description: 'override the attacks per figure and seed' },
+    'grid-groups': { type: 'string', description: 'frontier groups, comma-separated (default 64,256,1024)' },
+    'grid-consistency': { type: 'string', description: 'frontier consistencies (default 0.3,0.5,0.8)' },
+    'frontier-days': {
+      type: 'string',
+      description: 'crowd-simulated days per seed for the frontier (default 3)',
+    },
+    'frontier-window': {
+      type: 'string',
+      description: 'clock window the frontier simulates, HH:MM-HH:MM (default: the lunch interval)',
+    },
+    json: jsonArg,
+  },
+  run: ({ args }) =>
+    finish(() => {
+      const window = args['frontier-window']?.split('-');
+      if (window && window.length !== 2)
+        throw new VarvError(
+          'E_USAGE',
+          `--frontier-window expects HH:MM-HH:MM, got "${args['frontier-window']}"`,
+        );
+      return privacyReportCommand(args.config, {
+        days: args.days === undefined ? undefined : num(args.days, 'days'),
+        seeds: num(args.seeds, 'seeds'),
+        out: args.out,
+        frontier: Boolean(args.frontier),
+        attacks: args.attacks === undefined ? undefined : num(args.attacks, 'attacks'),
+        gridGroups: numList(args['grid-groups'], 'grid-groups'),
+        gridConsistency: numList(args['grid-consistency'], 'grid-consistency'),
+        frontierDays:
+          args['frontier-days'] === undefined ? undefined : num(args['frontier-days'], 'frontier-days'),
+        frontierWindow: window ? { start: window[0] as string, end: window[1] as string } : undefined,
+        progress: process.stderr.isTTY,
+      });
+    }, Boolean(args.json)),
+});
+
 const privacy = defineCommand({
   meta: { name: 'privacy', description: 'Privacy core tools' },
-  subCommands: { calibrate: calibrateCmd },
+  subCommands: { calibrate: calibrateCmd, report: privacyReportCmd },
 });
 
 const simRun = defineCommand({
