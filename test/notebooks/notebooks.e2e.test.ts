@@ -41,13 +41,17 @@ describe.runIf(haveChromium || process.env.CI === 'true')('the notebooks in head
     for (const name of Object.keys(CHARTS)) expect(NAMES).toContain(name);
   });
 
-  it.each(NAMES)('%s draws its charts from the disk, offline, without errors', async (name) => {
-    const page = rendered.notebooks.find((n) => n.name === name)?.page ?? '';
-    const url = pathToFileURL(page).href;
-    const requests = await drawn(browser, url, CHARTS[name] ?? 1);
-    expect(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:'))).toEqual([]);
-    expect(requests.filter((u) => u.startsWith('file:'))).toEqual([url]);
-  }, 90_000);
+  it.each(NAMES)(
+    '%s draws its charts from the disk, offline, without errors',
+    async (name) => {
+      const page = rendered.notebooks.find((n) => n.name === name)?.page ?? '';
+      const url = pathToFileURL(page).href;
+      const requests = await drawn(browser, url, CHARTS[name] ?? 1);
+      expect(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:'))).toEqual([]);
+      expect(requests.filter((u) => u.startsWith('file:'))).toEqual([url]);
+    },
+    90_000,
+  );
 
   it('serves the notebooks live for editing (--preview), from node_modules only', async () => {
     const server = await previewNotebooks({ port: 0, logLevel: 'warn' });
