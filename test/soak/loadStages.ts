@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
-import WebSocket from 'ws';
 import { systemClock } from '../../engine/adapters/systemClock.ts';
 import type { VarvEvent } from '../../engine/events/index.ts';
 import { LiveEngine } from '../../engine/live/index.ts';
@@ -18,6 +17,10 @@ import type { SoakStage } from './soakReport.ts';
 // and the server with 200 live-feed clients. Each reports what it measured; `loadHeld` is whether
 // the limits held (memory flat within 10% after warm-up, under 1% of frames dropped; every client
 // fed), honestly false where this machine cannot carry the load.
+
+/** `ws` (a dependency of @fastify/websocket, which ships no declarations of its own here). */
+type Socket = { on(event: string, listener: (data: Buffer) => void): void; terminate(): void };
+const WebSocket = createRequire(import.meta.url)('ws') as new (url: string) => Socket;
 
 const DEMO = join(dirname(createRequire(import.meta.url).resolve('@vladmandic/face-api')), '..', 'demo');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -131,7 +134,7 @@ export const loadStages: SoakStage[] = [
       const received = new Array<number>(clients).fill(0);
       const bytes = new Array<number>(clients).fill(0);
       let errors = 0;
-      const sockets: WebSocket[] = [];
+      const sockets: Socket[] = [];
       try {
         await app.listen({ host: '127.0.0.1', port: 0 });
         const address = app.server.address();
