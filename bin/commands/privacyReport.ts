@@ -160,11 +160,11 @@ function reportLines(r: PrivacyReport): string[] {
     lines.push(
       '',
       `frontier (${f.store}, seeds ${f.seeds.join(', ')}, ${f.days} day(s) ${f.window.start}–${f.window.end}, ${f.visits} visits):`,
-      '  groups  consistency  rotation  link same part  link other day  singling out  return-freq error  median visit error  Pareto',
+      '  groups  consistency  rotation  eff. groups  link same part  link other day  singling out  return-freq error  median visit error  Pareto',
     );
     for (const p of f.points)
       lines.push(
-        `  ${String(p.groups).padStart(6)}  ${String(p.consistency).padStart(11)}  ${p.rotation.padEnd(8)}  ${formatFigure(p.risk.linkInterval?.risk).padStart(14)}  ${formatFigure(p.risk.linkDays?.risk).padStart(14)}  ${formatFigure(p.risk.singlingOut?.risk).padStart(12)}  ${formatFigure(p.utility.returnFrequency?.error).padStart(17)}  ${(p.utility.medianVisit ? formatPercent(p.utility.medianVisit.error) : '—').padStart(18)}  ${p.pareto ? 'yes' : ''}${p.current ? ' (now)' : ''}`,
+        `  ${String(p.groups).padStart(6)}  ${String(p.consistency).padStart(11)}  ${p.rotation.padEnd(8)}  ${formatFigure(p.effectiveGroups).padStart(11)}  ${formatFigure(p.risk.linkInterval?.risk).padStart(14)}  ${formatFigure(p.risk.linkDays?.risk).padStart(14)}  ${formatFigure(p.risk.singlingOut?.risk).padStart(12)}  ${formatFigure(p.utility.returnFrequency?.error).padStart(17)}  ${(p.utility.medianVisit ? formatPercent(p.utility.medianVisit.error) : '—').padStart(18)}  ${p.pareto ? 'yes' : ''}${p.current ? ' (now)' : ''}`,
       );
   }
   return lines;

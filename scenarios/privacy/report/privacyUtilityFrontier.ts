@@ -42,6 +42,8 @@ export type FrontierPoint = {
   current: boolean;
   /** P(two sightings of one visit share a group), pooled: the consistency reached. */
   measuredConsistency: number;
+  /** How many groups people are really spread over (the calibration's estimate, mean over seeds). */
+  effectiveGroups: number;
   risk: {
     /** Linking a visit to the same person's on another day in the same part of the day (same key epoch). */
     linkInterval: FrontierRisk | null;
@@ -117,6 +119,7 @@ export function privacyUtilityFrontier(
     singlingOut: AttackRisk[];
     consistency: { same: number; pairs: number };
     scores: ScoreReport[];
+    effectiveGroups: number[];
   };
   const acc: Acc[] = settings.map(() => ({
     linkInterval: [],
@@ -124,6 +127,7 @@ export function privacyUtilityFrontier(
     singlingOut: [],
     consistency: { same: 0, pairs: 0 },
     scores: [],
+    effectiveGroups: [],
   }));
   const world = new StoreWorld(sc.store);
   let visits = 0;
@@ -137,6 +141,7 @@ export function privacyUtilityFrontier(
       );
       const run = relabelledRun(rec, privacy, { pool: config.pool });
       const a = acc[i] as Acc;
+      a.effectiveGroups.push(run.effectiveGroups);
       a.scores.push(scoreRun(run.events, rec.truth, run.scenario.store, scenarioSettings(run.scenario)));
       const c = measuredConsistency(run.release);
       a.consistency.same += c.successes;
@@ -165,6 +170,7 @@ export function privacyUtilityFrontier(
       role,
       current: role === 'grid' && privacy.groups === base.groups && privacy.consistency === base.consistency,
       measuredConsistency: wilson(a.consistency.same, a.consistency.pairs).p,
+      effectiveGroups: a.effectiveGroups.reduce((x, y) => x + y, 0) / a.effectiveGroups.length,
       risk: {
         linkInterval: pooled(a.linkInterval),
         linkDays: pooled(a.linkDays),

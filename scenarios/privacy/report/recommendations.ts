@@ -94,7 +94,7 @@ export function recommendations(input: RecommendationInput): Recommendation[] {
       ? `Of the groups × consistency grid, ${best.groups} groups at consistency ${best.consistency} lowers the cross-day linkability within a part of the day from ${f(cur.risk)} to ${wr(best.risk.linkInterval as FrontierRisk)} on the frontier's days${(best.risk.linkInterval?.risk ?? 1) > link.threshold ? `, still above the default threshold ${f(link.threshold)}` : ''}${best.pareto ? ' (on the Pareto front)' : ''}. ${trend}`
       : `No point of the groups × consistency grid lowers the cross-day linkability within a part of the day clearly below the current ${f(cur.risk)}; key rotation is what separates days. ${trend}`;
     const cost = best
-      ? `Return-frequency error ${f(current.utility.returnFrequency?.error)} → ${f(best.utility.returnFrequency?.error)} per visit, median visit duration error ${pc(current.utility.medianVisit?.error ?? Number.NaN)} → ${pc(best.utility.medianVisit?.error ?? Number.NaN)}, flow matrix TV ${f(current.utility.flow?.error)} → ${f(best.utility.flow?.error)}.`
+      ? `Return-frequency error ${f(current.utility.returnFrequency?.error)} → ${f(best.utility.returnFrequency?.error)} per visit (its 95% interval ${f(current.utility.returnFrequencyCiWidth)} → ${f(best.utility.returnFrequencyCiWidth)} wide), median visit duration error ${pc(current.utility.medianVisit?.error ?? Number.NaN)} → ${pc(best.utility.medianVisit?.error ?? Number.NaN)}, flow matrix TV ${f(current.utility.flow?.error)} → ${f(best.utility.flow?.error)}.`
       : null;
     out.push({
       id: 'frontier-move',
@@ -208,28 +208,36 @@ export function recommendations(input: RecommendationInput): Recommendation[] {
   return out;
 }
 
-/** How linkability moves over the grid: with consistency, and with the number of groups. */
+/** How linkability moves over the grid: with consistency, and with the number of groups; and why, from the effective groups. */
 function frontierTrend(grid: readonly FrontierPoint[]): string {
-  const mean = (ps: readonly FrontierPoint[]) =>
-    ps.reduce((s, p) => s + (p.risk.linkInterval?.risk ?? 0), 0) / ps.length;
-  const along = (key: 'consistency' | 'groups', word: string) => {
+  const mean = (ps: readonly FrontierPoint[], of: (p: FrontierPoint) => number) =>
+    ps.reduce((s, p) => s + of(p), 0) / ps.length;
+  const link = (p: FrontierPoint) => p.risk.linkInterval?.risk ?? 0;
+  const ends = (key: 'consistency' | 'groups') => {
     const values = [...new Set(grid.map((p) => p[key]))].sort((a, b) => a - b);
-    if (values.length < 2) return '';
+    if (values.length < 2) return null;
     const lo = values[0] as number;
     const hi = values[values.length - 1] as number;
-    const a = mean(grid.filter((p) => p[key] === lo));
-    const b = mean(grid.filter((p) => p[key] === hi));
-    const dir = Math.abs(b - a) < 0.05 ? 'hardly changes' : b < a ? 'falls' : 'rises';
-    return `as ${word} rises from ${lo} to ${hi} it ${dir} (mean ${f(a)} → ${f(b)})`;
+    return { lo, hi, atLo: grid.filter((p) => p[key] === lo), atHi: grid.filter((p) => p[key] === hi) };
   };
-  const parts = [along('consistency', 'consistency'), along('groups', 'the number of groups')].filter(
-    Boolean,
-  );
-  if (!parts.length) return '';
+  const along = (key: 'consistency' | 'groups', word: string) => {
+    const e = ends(key);
+    if (!e) return null;
+    const a = mean(e.atLo, link);
+    const b = mean(e.atHi, link);
+    const dir = Math.abs(b - a) < 0.05 ? 'hardly changes' : b < a ? 'falls' : 'rises';
+    return { dir, text: `${dir} as ${word} rises from ${e.lo} to ${e.hi} (mean ${f(a)} → ${f(b)})` };
+  };
   const c = along('consistency', 'consistency');
-  const why = c.includes('falls')
-    ? ' A visit yields many sightings: spread over several groups they form a fingerprint of the person, concentrated in one group they hide among that group’s other visitors.'
-    : '';
+  const g = along('groups', 'the number of groups');
+  const parts = [c?.text, g?.text].filter(Boolean);
+  if (!parts.length) return '';
+  const e = ends('consistency');
+  const eff = (ps: readonly FrontierPoint[]) => mean(ps, (p) => p.effectiveGroups);
+  const why =
+    c && e && c.dir === 'falls'
+      ? ` At consistency ${e.hi} the calibrated codes collide: people are spread over about ${f(eff(e.atHi))} groups (against ${f(eff(e.atLo))} at ${e.lo}), so each group hides many visitors; at low consistency a visit's many sightings spread over several groups and form a fingerprint of their own.`
+      : '';
   return `Over the grid, the linkability ${parts.join(', and ')}.${why}`;
 }
 

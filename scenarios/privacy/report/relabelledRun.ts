@@ -14,6 +14,8 @@ export type RelabelledRun = {
   events: (SightingV1 | CountV1)[];
   /** The same sightings as the attacker's release, with the truth beside them. */
   release: LabRelease;
+  /** How many groups people are really spread over under `privacy` (the calibration's estimate). */
+  effectiveGroups: number;
 };
 
 /**
@@ -29,7 +31,7 @@ export function relabelledRun(
   opts: { pool?: number } = {},
 ): RelabelledRun {
   const sc: ResolvedScenario = { ...rec.scenario, privacy };
-  const { assigner } = simulationAssigner(sc, rec.seed);
+  const { assigner, report } = simulationAssigner(sc, rec.seed);
   const population = new Population(
     new RandomTree(rec.seed).child('population'),
     sc.shoppers?.population ?? 1,
@@ -95,5 +97,6 @@ export function relabelledRun(
     scenario: sc,
     events,
     release: { table: b.build(), visitOf: Int32Array.from(visitOfSighting), visits },
+    effectiveGroups: report.effectiveGroups,
   };
 }

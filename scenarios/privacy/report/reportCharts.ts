@@ -37,7 +37,8 @@ export const REPORT_CHARTS = String.raw`
       g.append('line').attr('class', 'whisker').attr('x1', x(f.low)).attr('x2', x(f.high)).attr('y1', yy + bh / 2).attr('y2', yy + bh / 2).attr('stroke', '#111').attr('stroke-width', 1.5);
       g.append('line').attr('x1', x(f.threshold)).attr('x2', x(f.threshold)).attr('y1', yy - 2).attr('y2', yy + bh + 2).attr('stroke', '#111').attr('stroke-width', 2);
       if (f.accepted) g.append('line').attr('x1', x(f.accepted.threshold)).attr('x2', x(f.accepted.threshold)).attr('y1', yy - 2).attr('y2', yy + bh + 2).attr('stroke', '#777').attr('stroke-width', 2).attr('stroke-dasharray', '2 2');
-      g.append('text').attr('x', Math.min(W - m.r - 30, x(f.high) + 4)).attr('y', yy + bh / 2 + 4).text(fmt(f.value));
+      var inside = x(f.high) + 40 > W - m.r;
+      g.append('text').attr('x', inside ? x(f.low) - 4 : x(f.high) + 4).attr('y', yy + bh / 2 + 4).attr('text-anchor', inside ? 'end' : 'start').attr('fill', inside ? '#fff' : null).style('fill', inside ? '#fff' : null).text(fmt(f.value));
     });
     g.append('text').attr('x', 4).attr('y', 12).text('residual risk \u2014 bar: estimate; whisker: 95% interval; black tick: default threshold; grey dashed tick: the configuration\u2019s own tolerance');
     done(c);
@@ -53,7 +54,8 @@ export const REPORT_CHARTS = String.raw`
     var x1 = d3.scaleBand().domain(['one', 'prior']).range([0, x0.bandwidth()]).padding(0.1);
     var y = d3.scaleLinear().domain([0, 1]).range([h - m.b, m.t]);
     var g = c.svg.append('g');
-    g.append('g').attr('class', 'axis').attr('transform', 'translate(0,' + (h - m.b) + ')').call(d3.axisBottom(x0));
+    var SCOPE = { interval: 'same part of the day, another day', intervals: 'another part of the day', days: 'another day', epochs: 'across key epochs', stores: 'across stores' };
+    g.append('g').attr('class', 'axis').attr('transform', 'translate(0,' + (h - m.b) + ')').call(d3.axisBottom(x0).tickFormat(function (s) { return SCOPE[s] || s; }));
     g.append('g').attr('class', 'axis').attr('transform', 'translate(' + m.l + ',0)').call(d3.axisLeft(y).ticks(5));
     figs.forEach(function (f) {
       var p = f.id.split('.'), xx = x0(p[1]) + x1(p[2]);

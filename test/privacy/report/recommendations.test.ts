@@ -32,6 +32,7 @@ const point = (
   role: 'grid',
   current: false,
   measuredConsistency: consistency,
+  effectiveGroups: consistency > 0.7 ? 6 : groups / 2,
   risk: {
     linkInterval: { risk: link, lo: link - 0.02, hi: link + 0.02, attacks: 2000 },
     linkDays: { risk: link * 0.6, lo: link * 0.6 - 0.02, hi: link * 0.6 + 0.02, attacks: 2000 },
@@ -157,7 +158,8 @@ describe('recommendations', () => {
     const move = recs.find((r) => r.id === 'frontier-move');
     expect(move?.title).toBe('Move to 256 groups, consistency 0.8');
     expect(move?.text).toMatch(/from 0\.85 to 0\.31/);
-    expect(move?.text).toMatch(/as consistency rises from 0\.5 to 0\.8 it falls/);
+    expect(move?.text).toMatch(/the linkability falls as consistency rises from 0\.5 to 0\.8/);
+    expect(move?.text).toMatch(/spread over about 6 groups \(against 80 at 0\.5\)/);
     expect(move?.cost).toContain('0.05 → 0.3');
     // The rotation point's measured effect is quoted in the rotation recommendation.
     expect(recs.find((r) => r.id === 'rotate-daily')?.text).toMatch(
