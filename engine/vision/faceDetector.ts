@@ -42,9 +42,12 @@ export class FaceDetector {
     return new FaceDetector(await openSession(path, options.threads ?? DEFAULT_THREADS), options);
   }
 
-  /** The faces in a frame, best first, after non-maximum suppression. The frame is not changed. */
-  async detect(frame: Frame): Promise<Detection[]> {
-    const { input, scale } = await detectorInput(frame, INPUT);
+  /**
+   * The faces in a frame, best first, after non-maximum suppression. The frame is not changed.
+   * `into` (from `inputBuffer()`) takes the detector's input when the frame already fits it.
+   */
+  async detect(frame: Frame, into?: Float32Array): Promise<Detection[]> {
+    const { input, scale } = await detectorInput(frame, INPUT, into);
     let result: ort.InferenceSession.OnnxValueMapType;
     try {
       result = await this.session.run({ image: new ort.Tensor('float32', input, [1, INPUT, INPUT, 3]) });
@@ -56,6 +59,11 @@ export class FaceDetector {
       { logits: outputData(result, 'logits_8'), regressors: outputData(result, 'regressors_8') },
     ];
     return nms(decodeBlazeFace(grids, this.anchors, scale, this.minScore), this.maxIou, this.maxFaces);
+  }
+
+  /** A buffer for the detector's input (to allocate before the frame it will hold is decoded). */
+  inputBuffer(): Float32Array {
+    return new Float32Array(INPUT * INPUT * 3);
   }
 
   async release(): Promise<void> {

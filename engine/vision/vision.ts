@@ -7,7 +7,7 @@ import type { Detection } from './decodeBlazeFace.ts';
 import { type DecodeOptions, decodeImage } from './decodeImage.ts';
 import { type DescriberOptions, FACE_SIZE, FaceDescriber, type FaceDescription } from './faceDescriber.ts';
 import { type DetectorOptions, FaceDetector } from './faceDetector.ts';
-import { cutPatch, type FacePatch } from './facePatch.ts';
+import { cutPatch, type FacePatch, patchCapacity } from './facePatch.ts';
 import { faceRegion } from './faceRegion.ts';
 import type { Frame } from './frame.ts';
 import { jpegSize } from './jpegSize.ts';
@@ -83,8 +83,10 @@ export class Vision implements LiveVision {
    */
   async findFaces(bytes: Uint8Array, decode: DecodeOptions = {}, meter?: LifetimeMeter): Promise<FoundFaces> {
     const side = this.detector.inputSize;
+    // The detector's input is taken before the frame exists (see cutFaces).
+    const input = this.detector.inputBuffer();
     const small = await decodeImage(bytes, { ...decode, maxSide: side });
-    const detections = await lendAsync(small.data, () => this.detector.detect(small), meter);
+    const detections = await lendAsync(small.data, () => this.detector.detect(small, input), meter);
     // The full frame's size: its longer side is the source's (which a turn does not change), capped.
     const source = jpegSize(bytes) ?? (await metadataSize(bytes));
     const long = Math.min(Math.max(source.width, source.height), decode.maxSide ?? 1280);
@@ -109,15 +111,23 @@ export class Vision implements LiveVision {
     decode: DecodeOptions = {},
     meter?: LifetimeMeter,
   ): Promise<FacePatch[]> {
+    // The patches' memory is taken before the frame exists (with room for the frame's size
+    // differing by rounding from the one predicted), so that nothing allocated while it exists
+    // sets off a garbage collection that would prolong its life.
+    const buffers = faces.map((d) => new Uint8Array(patchCapacity(faceRegion(d, this.margin), 1.02)));
+    const patches: FacePatch[] = new Array(faces.length);
     const frame = await decodeImage(bytes, decode);
     const sx = frame.width / found.width;
     const sy = frame.height / found.height;
     return lend(
       frame.data,
-      () =>
-        faces.map((d) =>
-          cutPatch(frame, faceRegion(scaled(d, sx, sy), this.margin), meter?.clock.monotonic()),
-        ),
+      () => {
+        for (let i = 0; i < faces.length; i++) {
+          const region = faceRegion(scaled(faces[i] as Detection, sx, sy), this.margin);
+          patches[i] = cutPatch(frame, region, meter?.clock.monotonic(), buffers[i]);
+        }
+        return patches;
+      },
       meter,
     );
   }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { alignedCrop } from '../../engine/vision/alignedCrop.ts';
-import { cutPatch } from '../../engine/vision/facePatch.ts';
+import { cutPatch, patchCapacity } from '../../engine/vision/facePatch.ts';
 import type { Frame } from '../../engine/vision/frame.ts';
 
 /** A frame of seeded noise (every pixel differs, so a misplaced read shows). */
@@ -40,6 +40,11 @@ describe('cutPatch', () => {
           const b = alignedCrop(patch.pixels, patch.region, out);
           for (let i = 0; i < a.length; i++)
             expect(Math.abs((a[i] as number) - (b[i] as number))).toBeLessThan(1e-6);
+          // A buffer of patchCapacity(region) always holds the patch: nothing else is allocated.
+          const into = new Uint8Array(patchCapacity(region));
+          const inPlace = cutPatch(frame, region, 7, into);
+          expect(inPlace.pixels.data.buffer).toBe(into.buffer);
+          expect(inPlace.pixels.data).toEqual(patch.pixels.data);
         },
       ),
       { numRuns: 300 },
