@@ -1,5 +1,6 @@
 import { analyticsBench } from './analytics.bench.ts';
 import { pointInPolygonBench, validateBench } from './layout.bench.ts';
+import { liveLoadBench } from './liveLoad.bench.ts';
 import type { BenchLine } from './measure.ts';
 import { assignBench } from './privacy.bench.ts';
 import { privacyLabBench } from './privacyLab.bench.ts';
@@ -30,6 +31,7 @@ const benches: Record<string, () => BenchLine | BenchLine[] | Promise<BenchLine 
   'twin-feed': twinFeedBench,
   whatif: () => whatIfBench(),
   vision: visionBench,
+  'live-load': liveLoadBench,
 };
 
 const filter = process.argv[2] ?? '';
