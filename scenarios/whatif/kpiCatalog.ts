@@ -1,4 +1,5 @@
 import type { StoreKpis } from '../../engine/analytics/index.ts';
+import type { GroupOccupancy } from '../../engine/privacy/risk/index.ts';
 import type { TruthKpis } from '../score/index.ts';
 import type { StoreDaySummary } from '../sim/index.ts';
 
@@ -45,6 +46,27 @@ const fixed: KpiInfo[] = [
     unit: 'groups',
     source: 'truth',
     better: null,
+  },
+  {
+    id: 'truth:kMean',
+    label: 'people per group and interval, mean k (privacy)',
+    unit: 'people',
+    source: 'truth',
+    better: 'higher',
+  },
+  {
+    id: 'truth:prosecutorRisk',
+    label: 'prosecutor re-identification risk, average (privacy)',
+    unit: 'P',
+    source: 'truth',
+    better: 'lower',
+  },
+  {
+    id: 'truth:recordsAtRisk',
+    label: 'records over the prosecutor threshold 0.2 (privacy)',
+    unit: 'share',
+    source: 'truth',
+    better: 'lower',
   },
 ];
 
@@ -95,6 +117,7 @@ export function kpiValues(
   kpis: StoreKpis,
   truth: TruthKpis,
   summary: StoreDaySummary,
+  occupancy?: GroupOccupancy,
 ): Record<string, number | null> {
   const v: Record<string, number | null> = {};
   v.visits = num(kpis.visits.total.value);
@@ -120,6 +143,12 @@ export function kpiValues(
   v['truth:following'] = num(truth.following);
   v['truth:gaveUp'] = summary.stuck;
   v['truth:effectiveGroups'] = num(summary.effectiveGroups);
+  if (occupancy && occupancy.classes > 0) {
+    // The privacy lab's group occupancy on this run's release, scored against who was really seen.
+    v['truth:kMean'] = num(occupancy.k.mean);
+    v['truth:prosecutorRisk'] = num(occupancy.prosecutor.average);
+    v['truth:recordsAtRisk'] = num(occupancy.prosecutor.recordsAtRisk);
+  }
   for (const i of kpis.interest) {
     if (i.kind === 'object') {
       v[`stoppers:${i.id}`] = num(i.stoppers);

@@ -3,6 +3,9 @@ import { analyse, analyticsSettings, type StaffingPlan } from '../../engine/anal
 import { VarvError } from '../../engine/errors.ts';
 import type { CountV1, SightingV1 } from '../../engine/events/index.ts';
 import { type ResolvedScenario, validateScenario } from '../../engine/layout/index.ts';
+import { DayIntervals, keyEpoch } from '../../engine/privacy/index.ts';
+import { groupOccupancy } from '../../engine/privacy/risk/index.ts';
+import { releaseBuilder } from '../privacy/index.ts';
 import { truthKpis } from '../score/index.ts';
 import { DEFAULT_SENSORS } from '../sensors/index.ts';
 import { runStoreDays, StoreWorld, simulationAssigner, type TruthRecord } from '../sim/index.ts';
@@ -84,10 +87,41 @@ export function runJob(job: WhatIfJob, cache: JobCache = new JobCache()): RunRes
     const { scenario: sc, world } = cache.get(job.scenario);
     const events: (SightingV1 | CountV1)[] = [];
     const truth: TruthRecord[] = [];
+    // Who was behind each sighting (truth only): for the privacy columns, group occupancy k.
+    const intervals = new DayIntervals(sc.store.timezone, sc.privacy?.intervals);
+    const rotation = sc.privacy?.rotation ?? 'none';
+    const released = releaseBuilder();
+    const visitOf: number[] = [];
+    const personOf = new Map<number, number>();
     const summary = runStoreDays(
       sc,
-      { event: (e) => events.push(e), truth: (r) => truth.push(r) },
+      {
+        event: (e) => events.push(e),
+        truth: (r) => {
+          truth.push(r);
+          if (r.type === 'visit') personOf.set(r.visit, r.person);
+        },
+        sightedBy: (e, visit) => {
+          const day = intervals.at(e.t).day;
+          released.add(
+            e.store,
+            e.zone,
+            e.group,
+            e.interval,
+            day,
+            keyEpoch(rotation, day),
+            e.t,
+            e.attrs?.gender,
+            e.attrs?.age,
+          );
+          visitOf.push(visit);
+        },
+      },
       { seed: job.seed, world, assigner: cache.assigner(sc, job.seed) },
+    );
+    const occupancy = groupOccupancy(
+      released.build(),
+      Int32Array.from(visitOf, (v) => personOf.get(v) ?? -1),
     );
     const basket = sc.shoppers?.basket;
     const meanItems = basket
@@ -102,7 +136,7 @@ export function runJob(job: WhatIfJob, cache: JobCache = new JobCache()): RunRes
     return {
       variant: job.variant,
       seed: job.seed,
-      values: kpiValues(kpis, t, summary),
+      values: kpiValues(kpis, t, summary, occupancy),
       staffing: kpis.staffing,
       run: {
         visits: summary.visits,
