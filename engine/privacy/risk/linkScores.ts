@@ -91,7 +91,7 @@ export function linkScores(
 
 /** How many unordered pairs of records are in the scope (by counting, not enumerating). */
 export function pairsInScope(v: VisitRecords, scope: LinkScope): number {
-  const c2 = (n: number) => (n * (n - 1)) / 2;
+  const c2 = (n: number) => (n < 2 ? 0 : (n * (n - 1)) / 2); // (c2(0) would be −0)
   const tally = (key: (r: number) => number | string) => {
     const m = new Map<number | string, number>();
     for (let r = 0; r < v.length; r++) {
