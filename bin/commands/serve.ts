@@ -21,7 +21,7 @@ import { TokenAuth } from '../../engine/server/auth.ts';
 import { StoreSource } from '../../engine/server/storeSource.ts';
 import { type EventStore, openEventStore } from '../../engine/store/index.ts';
 import { type OutboxPump, openUplink, UplinkMetrics } from '../../engine/uplink/index.ts';
-import { Vision } from '../../engine/vision/index.ts';
+import { Vision, VisionWorkers } from '../../engine/vision/index.ts';
 import { loadServeConfig, type ResolvedServeConfig, resolveTokens } from './serveConfig.ts';
 import { buildTwin } from './twinBuild.ts';
 
@@ -78,7 +78,7 @@ export async function startServing(
   const engines: LiveEngine[] = [];
   const calibration: CalibrationReport[] = [];
   let pump: OutboxPump | null = null;
-  let vision: Vision | null = null;
+  let vision: Vision | VisionWorkers | null = null;
   let app: FastifyInstance | null = null;
   const close = async () => {
     await app?.close();
@@ -101,10 +101,14 @@ export async function startServing(
       });
       pump.start();
     }
-    vision = await Vision.open({
+    const visionOptions = {
       ...(c.vision.modelDir ? { modelDir: c.vision.modelDir } : {}),
       ...(c.vision.intraOpThreads ? { threads: { intraOp: c.vision.intraOpThreads, interOp: 1 } } : {}),
-    });
+    };
+    vision =
+      c.vision.workers > 0
+        ? await VisionWorkers.open({ ...visionOptions, workers: c.vision.workers })
+        : await Vision.open(visionOptions);
     const noise = embedderNoise();
     for (const s of c.stores) {
       const key = loadStoreKey(s.store.id, s.privacy, env as NodeJS.ProcessEnv);

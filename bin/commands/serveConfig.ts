@@ -81,8 +81,16 @@ export const serveConfigSchema = z.strictObject({
   uplink: z.strictObject({ nats: nonEmpty.optional() }).default({}),
   tokens: z.array(tokenSchema).min(1, { error: 'give at least one token (a manager to read the twin)' }),
   vision: z
-    .strictObject({ intraOpThreads: z.int().min(1).max(64).optional(), modelDir: nonEmpty.optional() })
-    .default({}),
+    .strictObject({
+      intraOpThreads: z.int().min(1).max(64).optional(),
+      modelDir: nonEmpty.optional(),
+      /**
+       * Worker threads for detection and embedding (default 2); 0 runs them in the server's own
+       * thread, where each inference blocks HTTP (about half the cameras, less memory).
+       */
+      workers: z.int().min(0).max(64).default(2),
+    })
+    .default({ workers: 2 }),
   /** One in-store server per store: run one `varv serve` per store (the cloud side reads them all). */
   stores: z
     .array(storeEntrySchema)
