@@ -14,6 +14,7 @@ export { runLinkedDays } from './linkedRun.ts';
 export { PersonCodes } from './personCodes.ts';
 export { epochsOf, populationClasses } from './populationClasses.ts';
 export { DEFAULT_THRESHOLDS, type PropertyThresholds } from './propertyThresholds.ts';
+export { releaseRecorder } from './releaseRecorder.ts';
 export { measuredConsistency, type PrivacyLabResult, runPrivacyLab } from './runPrivacyLab.ts';
 export { type SynthesisOptions, synthesiseRelease } from './synthesiseRelease.ts';
 export { type VisitTemplates, visitTemplates } from './visitTemplates.ts';

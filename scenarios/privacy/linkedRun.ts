@@ -1,8 +1,8 @@
 import { VarvError } from '../../engine/errors.ts';
 import type { ResolvedScenario } from '../../engine/layout/index.ts';
-import { DayIntervals, keyEpoch } from '../../engine/privacy/index.ts';
 import { runStoreDays, type StoreDaySummary, type VisitTruth } from '../sim/index.ts';
-import { type LabRelease, releaseBuilder } from './labRelease.ts';
+import type { LabRelease } from './labRelease.ts';
+import { releaseRecorder } from './releaseRecorder.ts';
 
 /**
  * Store days through the whole simulator (crowd, cameras, the privacy core), keeping beside each
@@ -13,29 +13,13 @@ export function runLinkedDays(
   sc: ResolvedScenario,
   opts: { seed?: number; days?: number; calibrationPairs?: number } = {},
 ): { release: LabRelease; summary: StoreDaySummary } {
-  const rotation = sc.privacy?.rotation ?? 'none';
-  const intervals = new DayIntervals(sc.store.timezone, sc.privacy?.intervals);
-  const b = releaseBuilder();
-  const visitOf: number[] = [];
+  const recorder = releaseRecorder(sc);
+  const { intervals } = recorder;
   const truth = new Map<number, VisitTruth>();
   const summary = runStoreDays(
     sc,
     {
-      sightedBy(e, visit) {
-        const day = intervals.at(e.t).day;
-        b.add(
-          e.store,
-          e.zone,
-          e.group,
-          e.interval,
-          day,
-          keyEpoch(rotation, day),
-          e.t,
-          e.attrs?.gender,
-          e.attrs?.age,
-        );
-        visitOf.push(visit);
-      },
+      sightedBy: recorder.sightedBy,
       truth(r) {
         if (r.type === 'visit') truth.set(r.visit, r);
       },
@@ -62,5 +46,5 @@ export function runLinkedDays(
     visits.gender.push(t.gender);
     visits.age.push(t.age);
   }
-  return { release: { table: b.build(), visitOf: Int32Array.from(visitOf), visits }, summary };
+  return { release: { ...recorder.build(), visits }, summary };
 }

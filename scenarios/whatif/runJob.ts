@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
-import { analyse, analyticsSettings, type StaffingPlan } from '../../engine/analytics/index.ts';
+import { analyse, type StaffingPlan } from '../../engine/analytics/index.ts';
 import { VarvError } from '../../engine/errors.ts';
 import type { CountV1, SightingV1 } from '../../engine/events/index.ts';
 import { type ResolvedScenario, validateScenario } from '../../engine/layout/index.ts';
-import { DayIntervals, keyEpoch } from '../../engine/privacy/index.ts';
 import { groupOccupancy } from '../../engine/privacy/risk/index.ts';
-import { releaseBuilder } from '../privacy/index.ts';
-import { truthKpis } from '../score/index.ts';
-import { DEFAULT_SENSORS } from '../sensors/index.ts';
+import { releaseRecorder } from '../privacy/index.ts';
+import { scenarioSettings, truthKpis } from '../score/index.ts';
 import { runStoreDays, StoreWorld, simulationAssigner, type TruthRecord } from '../sim/index.ts';
 import { kpiValues } from './kpiCatalog.ts';
 
@@ -88,10 +86,7 @@ export function runJob(job: WhatIfJob, cache: JobCache = new JobCache()): RunRes
     const events: (SightingV1 | CountV1)[] = [];
     const truth: TruthRecord[] = [];
     // Who was behind each sighting (truth only): for the privacy columns, group occupancy k.
-    const intervals = new DayIntervals(sc.store.timezone, sc.privacy?.intervals);
-    const rotation = sc.privacy?.rotation ?? 'none';
-    const released = releaseBuilder();
-    const visitOf: number[] = [];
+    const recorder = releaseRecorder(sc);
     const personOf = new Map<number, number>();
     const summary = runStoreDays(
       sc,
@@ -101,36 +96,16 @@ export function runJob(job: WhatIfJob, cache: JobCache = new JobCache()): RunRes
           truth.push(r);
           if (r.type === 'visit') personOf.set(r.visit, r.person);
         },
-        sightedBy: (e, visit) => {
-          const day = intervals.at(e.t).day;
-          released.add(
-            e.store,
-            e.zone,
-            e.group,
-            e.interval,
-            day,
-            keyEpoch(rotation, day),
-            e.t,
-            e.attrs?.gender,
-            e.attrs?.age,
-          );
-          visitOf.push(visit);
-        },
+        sightedBy: recorder.sightedBy,
       },
       { seed: job.seed, world, assigner: cache.assigner(sc, job.seed) },
     );
+    const released = recorder.build();
     const occupancy = groupOccupancy(
-      released.build(),
-      Int32Array.from(visitOf, (v) => personOf.get(v) ?? -1),
+      released.table,
+      Int32Array.from(released.visitOf, (v) => personOf.get(v) ?? -1),
     );
-    const basket = sc.shoppers?.basket;
-    const meanItems = basket
-      ? basket.scale * Math.exp(basket.lognormal[0] + basket.lognormal[1] ** 2 / 2)
-      : undefined;
-    const settings = analyticsSettings(sc.privacy, {
-      ...(meanItems === undefined ? {} : { meanItems }),
-      attributeAccuracy: { gender: DEFAULT_SENSORS.genderAccuracy, age: DEFAULT_SENSORS.ageAccuracy },
-    });
+    const settings = scenarioSettings(sc);
     const kpis = analyse(events, sc.store, settings, { replicates: REPLICATES });
     const t = truthKpis(truth, sc.store, { intervals: settings.intervals });
     return {
