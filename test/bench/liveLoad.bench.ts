@@ -5,12 +5,12 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { systemClock } from '../../engine/adapters/systemClock.ts';
 import type { SightingV1, VarvEvent } from '../../engine/events/index.ts';
-import { type StoreLayout, storeSchema } from '../../engine/layout/index.ts';
+import type { StoreLayout } from '../../engine/layout/index.ts';
 import { LiveEngine } from '../../engine/live/index.ts';
 import { buildServer, type LiveSource } from '../../engine/server/app.ts';
 import { TokenAuth } from '../../engine/server/auth.ts';
 import { type LiveVision, Vision, VisionWorkers } from '../../engine/vision/index.ts';
-import { PRIVACY } from '../live/fixtures.ts';
+import { liveStore, PRIVACY } from '../live/fixtures.ts';
 import type { CamerasConfig, CamerasReport } from './liveLoadCameras.ts';
 import { type BenchLine, median } from './measure.ts';
 
@@ -54,51 +54,13 @@ type RunResult = {
   load: number;
 };
 
-/** A store with `n` cameras seeing the whole floor (left and right zones). */
+/** A store with `n` cameras seeing the whole floor (left and right zones): the live tests' shop. */
 function loadStore(n: number): StoreLayout {
-  const rect = (x0: number, y0: number, x1: number, y1: number): [number, number][] => [
-    [x0, y0],
-    [x1, y0],
-    [x1, y1],
-    [x0, y1],
-  ];
-  const reference = [
-    { image: [0, 0], floor: [0, 10] },
-    { image: [1, 0], floor: [20, 10] },
-    { image: [1, 1], floor: [20, 0] },
-    { image: [0, 1], floor: [0, 0] },
-  ];
-  return storeSchema.parse({
-    format: 'varv.store/1',
-    id: 'load-shop',
-    name: 'Load shop',
-    outline: rect(0, 0, 20, 10),
-    entrances: [
-      {
-        id: 'door',
-        segment: [
-          [9, 0],
-          [11, 0],
-        ],
-        direction: 'both',
-      },
-    ],
-    zones: [
-      { id: 'left', class: 'department', polygon: rect(0, 0, 11, 10) },
-      { id: 'right', class: 'checkout', polygon: rect(11, 0, 20, 10) },
-    ],
-    cameras: Array.from({ length: n }, (_, i) => ({
-      id: `cam-${String(i + 1).padStart(2, '0')}`,
-      class: 'department',
-      position: [10, 0.5],
-      height: 3,
-      yaw: 90,
-      pitch: -30,
-      hfov: 90,
-      range: 10,
-      reference,
-    })),
-  });
+  const cameras = Array.from({ length: n }, (_, i) => ({
+    id: `cam-${String(i + 1).padStart(2, '0')}`,
+    class: 'department',
+  }));
+  return { ...liveStore(cameras), id: 'load-shop', name: 'Load shop' };
 }
 
 const quantile = (xs: readonly number[], q: number) => {

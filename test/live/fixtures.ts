@@ -30,16 +30,21 @@ const rect = (x0: number, y0: number, x1: number, y1: number): [number, number][
  * maps the image onto the whole floor: u → x = 20u, v → y = 10(1 − v). So a face left of 55 % of
  * the image's width is in "left".
  */
-export function liveStore(): StoreLayout {
+export function liveStore(
+  cameras: readonly { id: string; class: string }[] = [
+    { id: 'cam-push', class: 'entrance' },
+    { id: 'cam-file', class: 'department' },
+    { id: 'cam-folder', class: 'aisle' },
+  ],
+): StoreLayout {
   const reference = [
     { image: [0, 0], floor: [0, 10] },
     { image: [1, 0], floor: [20, 10] },
     { image: [1, 1], floor: [20, 0] },
     { image: [0, 1], floor: [0, 0] },
   ];
-  const camera = (id: string, cls: string) => ({
-    id,
-    class: cls,
+  const camera = (c: { id: string; class: string }) => ({
+    ...c,
     position: [10, 0.5],
     height: 3,
     yaw: 90,
@@ -67,11 +72,7 @@ export function liveStore(): StoreLayout {
       { id: 'left', class: 'department', polygon: rect(0, 0, 11, 10) },
       { id: 'right', class: 'checkout', polygon: rect(11, 0, 20, 10) },
     ],
-    cameras: [
-      camera('cam-push', 'entrance'),
-      camera('cam-file', 'department'),
-      camera('cam-folder', 'aisle'),
-    ],
+    cameras: cameras.map(camera),
   });
 }
 

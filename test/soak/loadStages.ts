@@ -56,10 +56,9 @@ export const loadStages: SoakStage[] = [
       const latencies: number[] = [];
       let accepted = 0;
       const ids = Array.from({ length: cameras }, (_, i) => `cam-${i}`);
-      const layout = liveStore();
-      const base = layout.cameras[0] as (typeof layout.cameras)[number];
+      const layout = liveStore(ids.map((id) => ({ id, class: 'entrance' })));
       const engine = new LiveEngine({
-        store: { ...layout, cameras: ids.map((id) => ({ ...base, id })) },
+        store: layout,
         privacy: PRIVACY,
         vision,
         cameras: ids.map((id) => ({ id, source: { kind: 'push' as const }, queue: 4 })),
